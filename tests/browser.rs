@@ -1,0 +1,234 @@
+//! User journeys in a real headless Chromium against the real server and the built SPA.
+//!
+//! One server and one ChromeDriver serve every journey; each journey gets its own user and its
+//! own browser profile, so journeys cannot see each other's files. Every journey runs even when
+//! an earlier one fails, and the summary names each outcome.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod journeys {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::time::Duration;
+
+    use fantoccini::Locator;
+
+    use super::support::{Browser, Peers, TestResult, User, md5_file};
+
+    const ALICE: User = User { login: "alice", password: "alice-pass-1" };
+    const BOB: User = User { login: "bob", password: "bob-pass-2" };
+    const CAROL: User = User { login: "carol", password: "carol-pass-3" };
+    const DAVE: User = User { login: "dave", password: "dave-pass-4" };
+
+    type Journey = for<'a> fn(&'a Peers) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn browser_journeys() {
+        // Part 2 of every upload session fails once: every multi-part upload below must retry it.
+        let peers = Peers::start(&[ALICE, BOB, CAROL, DAVE], &["--fault-fail-part", "2"]);
+        let journeys: [(&str, Journey); 5] = [
+            ("login: wrong password is refused, right one opens the files", |p| Box::pin(login(p))),
+            ("large upload in MD5-verified chunks with a retried chunk, then download", |p| {
+                Box::pin(upload_and_download(p))
+            }),
+            ("folder, rename, move, copy, delete", |p| Box::pin(file_operations(p))),
+            ("hostile names render as text", |p| Box::pin(hostile_names(p))),
+            ("session survives reload and ends at logout", |p| Box::pin(session(p))),
+        ];
+        let mut failures = Vec::new();
+        for (name, journey) in journeys {
+            match journey(&peers).await {
+                Ok(()) => println!("journey ok: {name}"),
+                Err(e) => {
+                    println!("journey FAILED: {name}: {e}");
+                    failures.push(format!("{name}: {e}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "failed journeys:\n{}", failures.join("\n"));
+    }
+
+    async fn login(peers: &Peers) -> TestResult {
+        let b = peers.browser().await?;
+        b.open("/").await?;
+        b.fill("#login-username", CAROL.login).await?;
+        b.fill("#login-password", "not-the-password").await?;
+        b.click("#login-submit").await?;
+        let error = b.wait_text("#login-error", "").await?;
+        assert!(!error.trim().is_empty(), "a wrong password must say so");
+        assert!(
+            b.client.find(Locator::Css("#file-list")).await.is_err(),
+            "no file list after a failed login"
+        );
+        b.login(&CAROL).await?;
+        let who = b.text("#current-user").await?;
+        assert!(!who.trim().is_empty(), "the signed-in user is shown");
+        b.close().await
+    }
+
+    async fn upload_and_download(peers: &Peers) -> TestResult {
+        let api = peers.api(&ALICE);
+        let b = peers.browser().await?;
+        b.login(&ALICE).await?;
+        create_folder(&b, "Incoming").await?;
+        b.open_folder("/Incoming").await?;
+
+        // 50 MiB in the default 8 MiB chunks: 7 parts, part 2 fails once on the server.
+        let (file, md5) = peers.random_file("big.bin", 50 * 1024 * 1024);
+        b.wait("#upload-input").await?.send_keys(&file.to_string_lossy()).await?;
+        wait_upload(&b, "big.bin", Duration::from_secs(240)).await?;
+
+        let meta = api.metadata("/Incoming/big.bin").await?.ok_or("big.bin not stored")?;
+        assert_eq!(meta["checksum"].as_str(), Some(md5.as_str()), "stored MD5");
+        assert_eq!(meta["bytes"].as_u64(), Some(50 * 1024 * 1024), "stored size");
+        b.wait(&Browser::row("/Incoming/big.bin")).await?;
+
+        // The same content again deduplicates: the server already has it.
+        let copy = peers.scratch.path().join("again.bin");
+        std::fs::copy(&file, &copy)?;
+        b.wait("#upload-input").await?.send_keys(&copy.to_string_lossy()).await?;
+        wait_upload(&b, "again.bin", Duration::from_secs(120)).await?;
+        let state = b.wait("[data-upload-name=\"again.bin\"]").await?.attr("data-state").await?;
+        assert_eq!(state.as_deref(), Some("deduplicated"), "identical content is not sent again");
+
+        b.select("/Incoming/big.bin").await?;
+        b.click("#btn-download").await?;
+        let downloaded = b.downloaded("big.bin").await?;
+        assert_eq!(md5_file(&downloaded), md5, "downloaded bytes equal the uploaded ones");
+        b.close().await
+    }
+
+    async fn file_operations(peers: &Peers) -> TestResult {
+        let api = peers.api(&BOB);
+        let b = peers.browser().await?;
+        b.login(&BOB).await?;
+        create_folder(&b, "Reports").await?;
+        create_folder(&b, "Archive").await?;
+        b.open_folder("/Reports").await?;
+        let (file, _) = peers.random_file("q1.txt", 4096);
+        b.wait("#upload-input").await?.send_keys(&file.to_string_lossy()).await?;
+        wait_upload(&b, "q1.txt", Duration::from_secs(60)).await?;
+
+        // Rename with F2.
+        b.select("/Reports/q1.txt").await?;
+        b.wait(&Browser::row("/Reports/q1.txt"))
+            .await?
+            .send_keys("\u{E032}")
+            .await?;
+        b.fill("#dialog-name", "q1-final.txt").await?;
+        b.click("#dialog-ok").await?;
+        b.wait(&Browser::row("/Reports/q1-final.txt")).await?;
+        assert_eq!(api.names("/Reports").await?, vec!["q1-final.txt".to_owned()]);
+
+        // Copy into Archive, then move the original there too (the copy is numbered).
+        b.select("/Reports/q1-final.txt").await?;
+        b.click("#btn-copy").await?;
+        pick_folder(&b, "/Archive").await?;
+        wait_until(|| async { Ok(api.names("/Archive").await?.len() == 1) }).await?;
+        b.select("/Reports/q1-final.txt").await?;
+        b.click("#btn-move").await?;
+        pick_folder(&b, "/Archive").await?;
+        b.wait("#empty-folder").await?;
+        let mut archived = api.names("/Archive").await?;
+        archived.sort();
+        assert_eq!(archived, vec!["q1-final (1).txt".to_owned(), "q1-final.txt".to_owned()]);
+
+        // Delete with confirmation, using the Delete key.
+        b.click("a[data-crumb-path=\"/\"]").await?;
+        b.select("/Archive").await?;
+        b.wait(&Browser::row("/Archive")).await?.send_keys("\u{E017}").await?;
+        b.click("#confirm-ok").await?;
+        b.wait_gone(&Browser::row("/Archive")).await?;
+        assert!(api.metadata("/Archive").await?.is_none(), "deleted folder is gone");
+        b.close().await
+    }
+
+    async fn hostile_names(peers: &Peers) -> TestResult {
+        let api = peers.api(&DAVE);
+        let b = peers.browser().await?;
+        b.login(&DAVE).await?;
+        let hostile = "<img src=x onerror=\"window.__pwned=1\">";
+        create_folder(&b, hostile).await?;
+        let path = format!("/{hostile}");
+        let cell = b.wait(&format!("{} td.name", Browser::row(&path))).await?;
+        assert!(cell.text().await?.contains(hostile), "the name is shown literally");
+        let pwned = b.client.execute("return window.__pwned === 1;", vec![]).await?;
+        assert_eq!(pwned, serde_json::Value::Bool(false), "no script ran");
+        assert!(api.metadata(&path).await?.is_some());
+
+        // A name the server must refuse is refused in the dialog, with a message, and nothing is made.
+        b.click("#btn-new-folder").await?;
+        b.fill("#dialog-name", "../escape").await?;
+        b.click("#dialog-ok").await?;
+        let msg = b.wait_text("#dialog-error", "").await?;
+        assert!(!msg.trim().is_empty(), "an invalid name is explained");
+        b.click("#dialog-cancel").await?;
+        assert_eq!(api.names("/").await?, vec![hostile.to_owned()]);
+        b.close().await
+    }
+
+    async fn session(peers: &Peers) -> TestResult {
+        let b = peers.browser().await?;
+        b.login(&CAROL).await?;
+        b.client.refresh().await?;
+        b.wait("#file-list, #empty-folder").await?;
+        b.click("#btn-logout").await?;
+        b.wait("#login-username").await?;
+        b.client.refresh().await?;
+        b.wait("#login-username").await?;
+        b.close().await
+    }
+
+    async fn create_folder(b: &Browser, name: &str) -> TestResult {
+        b.click("#btn-new-folder").await?;
+        b.fill("#dialog-name", name).await?;
+        b.click("#dialog-ok").await?;
+        b.wait_gone("#dialog-name").await?;
+        Ok(())
+    }
+
+    async fn pick_folder(b: &Browser, path: &str) -> TestResult {
+        b.wait("#folder-picker").await?;
+        b.click(&format!("[data-picker-path=\"{path}\"]")).await?;
+        b.click("#picker-ok").await?;
+        b.wait_gone("#folder-picker[open], #picker-ok").await?;
+        Ok(())
+    }
+
+    async fn wait_upload(b: &Browser, name: &str, limit: Duration) -> TestResult {
+        let css = format!("[data-upload-name=\"{name}\"]");
+        let deadline = std::time::Instant::now() + limit;
+        loop {
+            if let Ok(el) = b.client.find(Locator::Css(&css)).await {
+                match el.attr("data-state").await?.as_deref() {
+                    Some("done" | "deduplicated") => return Ok(()),
+                    Some(s @ ("failed" | "cancelled" | "skipped")) => {
+                        return Err(format!("{name} ended {s}: {}", el.text().await?).into());
+                    }
+                    _ => {}
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("{name} did not finish uploading in {limit:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    async fn wait_until<F, Fut>(mut check: F) -> TestResult
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = TestResult<bool>>,
+    {
+        let deadline = std::time::Instant::now() + super::support::WAIT;
+        while std::time::Instant::now() < deadline {
+            if check().await? {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err("condition not met in time".into())
+    }
+}

@@ -1,0 +1,416 @@
+//! The real peers of the browser tests and the benchmark: our server on loopback with a fresh
+//! SQLite data directory, ChromeDriver, and headless Debian Chromium clicking the built SPA.
+//!
+//! Nothing here is mocked. The SPA must have been built by trunk (`dist/`) and the server binary
+//! by cargo; `cargo xtask test` does both and passes their locations in `SATCHEL_DIST` and
+//! `SATCHEL_SERVER_BIN`.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use md5::{Digest, Md5};
+use serde_json::{Value, json};
+
+pub const WAIT: Duration = Duration::from_secs(30);
+
+pub type TestResult<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn server_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("SATCHEL_SERVER_BIN") {
+        return bin.into();
+    }
+    // `target/debug/deps/browser-…` → `target/debug/satchel-server`
+    let exe = std::env::current_exe().expect("test executable path");
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/debug")
+        .join("satchel-server")
+}
+
+fn dist_dir() -> PathBuf {
+    std::env::var_os("SATCHEL_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("dist"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited before listening: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what} did not listen on port {port} within 30 s");
+}
+
+/// A user the server creates at start-up.
+pub struct User {
+    pub login: &'static str,
+    pub password: &'static str,
+}
+
+/// Our server and ChromeDriver, killed when dropped.
+pub struct Peers {
+    server: Child,
+    driver: Child,
+    pub base: String,
+    driver_url: String,
+    pub data: tempfile::TempDir,
+    pub scratch: tempfile::TempDir,
+}
+
+impl Peers {
+    /// Start the server (with the given extra flags) and ChromeDriver.
+    pub fn start(users: &[User], server_flags: &[&str]) -> Self {
+        let dist = dist_dir();
+        assert!(
+            dist.join("index.html").exists(),
+            "{} has no built SPA: run `cargo xtask test`",
+            dist.display()
+        );
+        let bin = server_binary();
+        assert!(bin.exists(), "{} is missing: run `cargo xtask test`", bin.display());
+        let data = tempfile::tempdir().expect("data dir");
+        let scratch = tempfile::tempdir().expect("scratch dir");
+        let port = free_port();
+        let mut cmd = Command::new(&bin);
+        cmd.arg("--data")
+            .arg(data.path())
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .arg("--spa")
+            .arg(&dist)
+            .args(server_flags)
+            .stdout(Stdio::null());
+        for user in users {
+            cmd.args(["--create-user", &format!("{}:{}", user.login, user.password)]);
+        }
+        let mut server = cmd.spawn().expect("start satchel-server");
+        wait_for_port(port, "satchel-server", &mut server);
+
+        let driver_port = free_port();
+        let mut driver = Command::new("chromedriver")
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver (Debian package chromium-driver)");
+        wait_for_port(driver_port, "chromedriver", &mut driver);
+        Self {
+            server,
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            driver_url: format!("http://127.0.0.1:{driver_port}"),
+            data,
+            scratch,
+        }
+    }
+
+    /// A fresh headless Chromium with its own profile and download folder.
+    pub async fn browser(&self) -> TestResult<Browser> {
+        let profile = tempfile::tempdir()?;
+        let downloads = tempfile::tempdir()?;
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--no-first-run", "--disable-sync", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.path().to_string_lossy(),
+                    "download.prompt_for_download": false,
+                    "safebrowsing.enabled": false,
+                }
+            }
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let client = ClientBuilder::rustls()?
+            .capabilities(caps)
+            .connect(&self.driver_url)
+            .await?;
+        Ok(Browser {
+            client,
+            base: self.base.clone(),
+            downloads,
+            _profile: profile,
+        })
+    }
+
+    /// Direct calls to the server, as the test's independent witness of what was stored.
+    pub fn api(&self, user: &User) -> Api {
+        Api {
+            http: reqwest::Client::new(),
+            base: format!("{}/api/1", self.base),
+            login: user.login.to_owned(),
+            password: user.password.to_owned(),
+        }
+    }
+
+    /// A file of `len` random bytes in the scratch folder, and its MD5.
+    pub fn random_file(&self, name: &str, len: usize) -> (PathBuf, String) {
+        use rand::RngCore;
+        let mut bytes = vec![0u8; len];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        let path = self.scratch.path().join(name);
+        std::fs::write(&path, &bytes).expect("write random file");
+        (path, md5_hex(&bytes))
+    }
+}
+
+impl Drop for Peers {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.server.kill();
+        let _ = self.driver.wait();
+        let _ = self.server.wait();
+    }
+}
+
+pub fn md5_hex(bytes: &[u8]) -> String {
+    hex::encode(Md5::digest(bytes))
+}
+
+pub fn md5_file(path: &Path) -> String {
+    let mut file = std::fs::File::open(path).expect("open");
+    let mut hasher = Md5::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut buf).expect("read");
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    hex::encode(hasher.finalize())
+}
+
+/// The Cloudike API as a second witness (HTTP Basic, which the dialect accepts).
+pub struct Api {
+    http: reqwest::Client,
+    base: String,
+    login: String,
+    password: String,
+}
+
+impl Api {
+    /// The metadata of `path` (`None` if it does not exist), children included for folders.
+    pub async fn metadata(&self, path: &str) -> TestResult<Option<Value>> {
+        let url = format!("{}/metadata{}", self.base, encode_path(path));
+        let resp = self
+            .http
+            .get(url)
+            .basic_auth(&self.login, Some(&self.password))
+            .send()
+            .await?;
+        match resp.status().as_u16() {
+            404 => Ok(None),
+            200 => Ok(Some(resp.json().await?)),
+            other => Err(format!("metadata {path}: HTTP {other}: {}", resp.text().await?).into()),
+        }
+    }
+
+    /// Names of the children of a folder.
+    pub async fn names(&self, path: &str) -> TestResult<Vec<String>> {
+        let meta = self.metadata(path).await?.ok_or("folder missing")?;
+        Ok(meta["content"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i["name"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    pub async fn post(&self, endpoint: &str, form: &[(&str, &str)]) -> TestResult<Value> {
+        let resp = self
+            .http
+            .post(format!("{}/{endpoint}", self.base))
+            .basic_auth(&self.login, Some(&self.password))
+            .form(form)
+            .send()
+            .await?;
+        let status = resp.status();
+        let body: Value = resp.json().await.unwrap_or(Value::Null);
+        if !status.is_success() {
+            return Err(format!("{endpoint}: HTTP {status}: {body}").into());
+        }
+        Ok(body)
+    }
+}
+
+/// Percent-encode a path segment by segment, as the dialect expects in URLs.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::new();
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        out.push('/');
+        for byte in segment.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    out.push(byte as char)
+                }
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// One headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    pub downloads: tempfile::TempDir,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn open(&self, route: &str) -> TestResult {
+        self.client.goto(&format!("{}{route}", self.base)).await?;
+        Ok(())
+    }
+
+    pub async fn wait(&self, css: &str) -> TestResult<Element> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("waiting for `{css}`: {e}").into())
+    }
+
+    /// Wait until `css` matches nothing.
+    pub async fn wait_gone(&self, css: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if self.client.find_all(Locator::Css(css)).await?.is_empty() {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("`{css}` still present after {WAIT:?}").into())
+    }
+
+    pub async fn click(&self, css: &str) -> TestResult {
+        self.wait(css).await?.click().await?;
+        Ok(())
+    }
+
+    pub async fn fill(&self, css: &str, text: &str) -> TestResult {
+        let input = self.wait(css).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, css: &str) -> TestResult<String> {
+        Ok(self.wait(css).await?.text().await?)
+    }
+
+    /// Wait until the text of `css` contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> TestResult<String> {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(needle) {
+                    return Ok(last);
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("`{css}` never contained {needle:?}; last text {last:?}").into())
+    }
+
+    pub async fn login(&self, user: &User) -> TestResult {
+        self.open("/login").await?;
+        self.fill("#login-username", user.login).await?;
+        self.fill("#login-password", user.password).await?;
+        self.click("#login-submit").await?;
+        self.wait("#file-list, #empty-folder").await?;
+        Ok(())
+    }
+
+    /// CSS for the list row of `path`.
+    pub fn row(path: &str) -> String {
+        format!("tr[data-path=\"{}\"]", css_escape(path))
+    }
+
+    /// Select exactly the row of `path` (a plain click).
+    pub async fn select(&self, path: &str) -> TestResult {
+        self.click(&format!("{} td.name", Self::row(path))).await
+    }
+
+    /// Open a folder in the list (double click).
+    pub async fn open_folder(&self, path: &str) -> TestResult {
+        let cell = self.wait(&format!("{} td.name", Self::row(path))).await?;
+        self.client
+            .execute(
+                "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
+                vec![serde_json::to_value(&cell)?],
+            )
+            .await?;
+        self.wait(&format!("a[data-crumb-path=\"{}\"]", css_escape(path)))
+            .await?;
+        Ok(())
+    }
+
+    /// Wait for a downloaded file to be complete and return its path.
+    pub async fn downloaded(&self, name: &str) -> TestResult<PathBuf> {
+        let path = self.downloads.path().join(name);
+        let partial = self.downloads.path().join(format!("{name}.crdownload"));
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if path.exists() && !partial.exists() {
+                return Ok(path);
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let seen: Vec<_> = std::fs::read_dir(self.downloads.path())?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        Err(format!("{name} was not downloaded; the folder holds {seen:?}").into())
+    }
+
+    pub async fn close(self) -> TestResult {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+/// Escape a value for a CSS attribute selector in double quotes.
+pub fn css_escape(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
