@@ -1,0 +1,64 @@
+//! The one error type of the domain core. Every front-end maps it to its own wire form in one
+//! place (`crate::http_error` for HTTP), so the core never thinks in status codes.
+
+use satchel_wire::NameError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{0}")]
+    InvalidParameters(String),
+    #[error("Invalid name: {0}")]
+    InvalidName(#[from] NameError),
+    #[error("Wrong login or password")]
+    InvalidCredentials,
+    #[error("Authentication required: {0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("Already exists: {0}")]
+    AlreadyExists(String),
+    #[error("File or folder not found: {0}")]
+    NotFound(String),
+    #[error("Method not allowed here: {0}")]
+    MethodNotAllowed(String),
+    /// A URL no front-end serves.
+    #[error("No such endpoint: {0}")]
+    NoSuchEndpoint(String),
+    #[error("Not a folder: {0}")]
+    NotADirectory(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("The item is already in that folder: {0}")]
+    SameDirectory(String),
+    #[error("A folder cannot be moved or copied into itself: {0}")]
+    IntoOwnSubtree(String),
+    #[error("{0}")]
+    BadDigest(String),
+    #[error("{0}")]
+    IncompleteUpload(String),
+    /// The `--fault-fail-part` test hook.
+    #[error("Injected fault for part {0} (test hook); send the part again")]
+    InjectedFault(u32),
+    #[error("Internal error: {0}")]
+    Internal(String),
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        CoreError::Internal(format!("database: {e}"))
+    }
+}
+
+impl From<std::io::Error> for CoreError {
+    fn from(e: std::io::Error) -> Self {
+        CoreError::Internal(format!("storage: {e}"))
+    }
+}
+
+impl From<tokio::task::JoinError> for CoreError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        CoreError::Internal(format!("worker: {e}"))
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;

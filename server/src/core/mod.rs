@@ -1,0 +1,65 @@
+//! The domain core: users and tokens, one tree of nodes per user, upload sessions, versions and
+//! download tickets. It knows nothing about HTTP or any vendor dialect; front-ends in
+//! `crate::dialects` translate requests into these calls.
+
+pub mod downloads;
+pub mod error;
+pub mod nodes;
+pub mod uploads;
+pub mod users;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rand::RngCore;
+
+use crate::store::{BlobStore, Db};
+pub use error::{CoreError, CoreResult};
+pub use nodes::{Entry, ListQuery, Node, Order};
+pub use users::User;
+
+/// Everything the core needs, shared by all requests.
+pub struct Core {
+    pub(crate) db: Db,
+    pub(crate) blobs: Arc<dyn BlobStore>,
+    /// Where upload sessions keep their received parts: `<uploads>/<temp_path>/<part_num>`.
+    pub(crate) uploads_dir: PathBuf,
+    /// `--fault-fail-part`: the part number whose first PUT in each session is refused.
+    pub(crate) fault_fail_part: Option<u32>,
+    /// Sessions whose injected fault has already fired.
+    pub(crate) faulted: Mutex<HashSet<String>>,
+}
+
+impl Core {
+    pub fn new(
+        db: Db,
+        blobs: Arc<dyn BlobStore>,
+        uploads_dir: PathBuf,
+        fault_fail_part: Option<u32>,
+    ) -> std::io::Result<Self> {
+        std::fs::create_dir_all(&uploads_dir)?;
+        Ok(Self {
+            db,
+            blobs,
+            uploads_dir,
+            fault_fail_part,
+            faulted: Mutex::new(HashSet::new()),
+        })
+    }
+}
+
+/// Milliseconds since the Unix epoch: the only time unit on the wire and in the database.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// A random 128-bit identifier as 32 lower-case hex digits: tokens, tickets, upload sessions.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}

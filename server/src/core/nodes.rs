@@ -1,0 +1,752 @@
+//! The tree: folders and files addressed by path, one tree per user, with a trash and a version
+//! history per file.
+//!
+//! Trashed nodes keep their parent and name (their subtree stays attached), so a lookup by path,
+//! which only walks live children, never sees them. Each folder carries a revision counter bumped
+//! whenever its listing (or anything below it) changes; its `hash` is derived from it.
+
+use md5::{Digest, Md5};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use satchel_wire::{FileName, NodePath};
+
+use super::{Core, CoreError, CoreResult, User, now_ms};
+use crate::store::{BlobKey, BlobStore};
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    pub folder: bool,
+    pub size: u64,
+    pub md5: Option<String>,
+    pub version: i64,
+    pub created: i64,
+    pub modified: i64,
+    pub rev: i64,
+    pub deleted_at: Option<i64>,
+}
+
+impl Node {
+    /// Folders: an opaque value that changes whenever the listing changes (the ETag).
+    pub fn hash(&self) -> String {
+        hex::encode(Md5::digest(format!("node:{}:rev:{}", self.id, self.rev)))
+    }
+
+    pub fn blob(&self) -> Option<BlobKey> {
+        self.md5.as_ref().map(|md5| BlobKey {
+            md5: md5.clone(),
+            size: self.size,
+        })
+    }
+}
+
+/// A node and the path it is (or, for a trashed node, was) at.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: NodePath,
+    pub node: Node,
+}
+
+/// Listing order; folders always come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Name,
+    Modified,
+    Size,
+}
+
+/// What part of a listing to return.
+#[derive(Debug, Clone, Copy)]
+pub struct ListQuery {
+    /// Include the children at all.
+    pub listing: bool,
+    pub offset: usize,
+    /// 0 means all.
+    pub limit: usize,
+    pub order: Order,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Listing {
+    pub entry: Entry,
+    /// The requested page of children and whether it is the last page (`None` if not asked).
+    pub children: Option<(Vec<Entry>, bool)>,
+}
+
+const COLS: &str =
+    "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at";
+
+fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
+    Ok(Node {
+        id: r.get(0)?,
+        parent_id: r.get(1)?,
+        name: r.get(2)?,
+        folder: r.get(3)?,
+        size: r.get::<_, i64>(4)? as u64,
+        md5: r.get(5)?,
+        version: r.get(6)?,
+        created: r.get(7)?,
+        modified: r.get(8)?,
+        rev: r.get(9)?,
+        deleted_at: r.get(10)?,
+    })
+}
+
+pub(crate) fn by_id(c: &Connection, id: i64) -> CoreResult<Node> {
+    Ok(c.query_row(
+        &format!("SELECT {COLS} FROM nodes WHERE id = ?1"),
+        [id],
+        row_node,
+    )?)
+}
+
+fn root(c: &Connection, user: i64) -> CoreResult<Node> {
+    c.query_row(
+        &format!("SELECT {COLS} FROM nodes WHERE user_id = ?1 AND parent_id IS NULL"),
+        [user],
+        row_node,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::Internal(format!("user {user} has no root folder")))
+}
+
+fn child(c: &Connection, parent: i64, name: &str) -> CoreResult<Option<Node>> {
+    Ok(c.query_row(
+        &format!(
+            "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND name = ?2 AND deleted_at IS NULL"
+        ),
+        params![parent, name],
+        row_node,
+    )
+    .optional()?)
+}
+
+fn children(c: &Connection, parent: i64) -> CoreResult<Vec<Node>> {
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND deleted_at IS NULL"
+    ))?;
+    let rows = stmt.query_map([parent], row_node)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The live node at `path`, if any. A file in the middle of the path means "not found".
+pub(crate) fn lookup(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Option<Node>> {
+    let mut node = root(c, user)?;
+    for segment in path.segments() {
+        if !node.folder {
+            return Ok(None);
+        }
+        match child(c, node.id, segment.as_str())? {
+            Some(n) => node = n,
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(node))
+}
+
+pub(crate) fn resolve(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
+    lookup(c, user, path)?.ok_or_else(|| CoreError::NotFound(path.to_string()))
+}
+
+/// The folder at `path`; with `create`, missing folders on the way are made.
+pub(crate) fn folder_at(
+    c: &Connection,
+    user: i64,
+    path: &NodePath,
+    create: bool,
+    now: i64,
+) -> CoreResult<Node> {
+    let mut node = root(c, user)?;
+    for (i, segment) in path.segments().iter().enumerate() {
+        node = match child(c, node.id, segment.as_str())? {
+            Some(n) if n.folder => n,
+            Some(_) => {
+                let at: Vec<&str> = path.segments()[..=i].iter().map(|s| s.as_str()).collect();
+                return Err(CoreError::NotADirectory(format!("/{}", at.join("/"))));
+            }
+            None if create => {
+                let id = insert_node(c, user, node.id, segment.as_str(), true, 0, None, now, now)?;
+                bump(c, node.id, now)?;
+                by_id(c, id)?
+            }
+            None => return Err(CoreError::NotFound(path.to_string())),
+        };
+    }
+    Ok(node)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_node(
+    c: &Connection,
+    user: i64,
+    parent: i64,
+    name: &str,
+    folder: bool,
+    size: u64,
+    md5: Option<&str>,
+    created: i64,
+    modified: i64,
+) -> CoreResult<i64> {
+    c.execute(
+        "INSERT INTO nodes (user_id, parent_id, name, folder, size, md5, created, modified) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            user,
+            parent,
+            name,
+            folder,
+            size as i64,
+            md5,
+            created,
+            modified
+        ],
+    )?;
+    Ok(c.last_insert_rowid())
+}
+
+fn add_version(
+    c: &Connection,
+    node: i64,
+    version: i64,
+    key: &BlobKey,
+    author: i64,
+    now: i64,
+) -> CoreResult<()> {
+    c.execute(
+        "INSERT INTO versions (node_id, version, md5, size, author, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![node, version, key.md5, key.size as i64, author, now],
+    )?;
+    Ok(())
+}
+
+/// Record that `folder`'s listing changed: bump its revision and every ancestor's.
+fn bump(c: &Connection, folder: i64, now: i64) -> CoreResult<()> {
+    let mut current = Some(folder);
+    while let Some(id) = current {
+        c.execute(
+            "UPDATE nodes SET rev = rev + 1, modified = MAX(modified, ?2) WHERE id = ?1",
+            params![id, now],
+        )?;
+        current = c.query_row("SELECT parent_id FROM nodes WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+    }
+    Ok(())
+}
+
+/// Is any version of any node still using this blob?
+pub(crate) fn blob_in_use(c: &Connection, key: &BlobKey) -> CoreResult<bool> {
+    Ok(c.query_row(
+        "SELECT EXISTS(SELECT 1 FROM versions WHERE md5 = ?1 AND size = ?2)",
+        params![key.md5, key.size as i64],
+        |r| r.get(0),
+    )?)
+}
+
+/// Remove a node and its whole subtree for good, and every blob nothing else refers to.
+fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResult<()> {
+    let ids: Vec<i64> = {
+        let mut stmt = c.prepare(
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+             SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut keys = Vec::new();
+    for id in &ids {
+        let mut stmt = c.prepare_cached("SELECT md5, size FROM versions WHERE node_id = ?1")?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(BlobKey {
+                md5: r.get(0)?,
+                size: r.get::<_, i64>(1)? as u64,
+            })
+        })?;
+        for key in rows {
+            keys.push(key?);
+        }
+        c.execute("DELETE FROM versions WHERE node_id = ?1", [id])?;
+    }
+    // Children first, so the parent references stay valid until the end.
+    for id in ids.iter().rev() {
+        c.execute("DELETE FROM nodes WHERE id = ?1", [id])?;
+    }
+    keys.sort_by(|a, b| (&a.md5, a.size).cmp(&(&b.md5, b.size)));
+    keys.dedup();
+    for key in keys {
+        if !blob_in_use(c, &key)? {
+            blobs.delete(&key)?;
+        }
+    }
+    Ok(())
+}
+
+fn trash(c: &Connection, node: &Node, path: &NodePath, now: i64) -> CoreResult<()> {
+    c.execute(
+        "UPDATE nodes SET deleted_at = ?2, orig_path = ?3 WHERE id = ?1",
+        params![node.id, now, path.to_string()],
+    )?;
+    if let Some(parent) = node.parent_id {
+        bump(c, parent, now)?;
+    }
+    Ok(())
+}
+
+/// Put a verified blob at `path` as a new file or a new version of the file there.
+/// Used by deduplicated creates and by confirmed uploads.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn put_file(
+    c: &Connection,
+    user: &User,
+    path: &NodePath,
+    key: &BlobKey,
+    overwrite: bool,
+    create_dirs: bool,
+    created: Option<i64>,
+    modified: Option<i64>,
+) -> CoreResult<Entry> {
+    let now = now_ms();
+    let (Some(parent_path), Some(name)) = (path.parent(), path.name()) else {
+        return Err(CoreError::Conflict(
+            "the root folder cannot be a file".into(),
+        ));
+    };
+    let parent = folder_at(c, user.id, &parent_path, create_dirs, now)?;
+    let id =
+        match child(c, parent.id, name.as_str())? {
+            Some(existing) if existing.folder => {
+                return Err(CoreError::Conflict(format!(
+                    "a folder is already at {path}"
+                )));
+            }
+            Some(_) if !overwrite => {
+                return Err(CoreError::Conflict(format!("a file is already at {path}")));
+            }
+            Some(existing) => {
+                let version = existing.version + 1;
+                c.execute(
+                "UPDATE nodes SET size = ?2, md5 = ?3, version = ?4, modified = ?5 WHERE id = ?1",
+                params![existing.id, key.size as i64, key.md5, version, modified.unwrap_or(now)],
+            )?;
+                add_version(c, existing.id, version, key, user.id, now)?;
+                existing.id
+            }
+            None => {
+                let id = insert_node(
+                    c,
+                    user.id,
+                    parent.id,
+                    name.as_str(),
+                    false,
+                    key.size,
+                    Some(&key.md5),
+                    created.unwrap_or(now),
+                    modified.unwrap_or(now),
+                )?;
+                add_version(c, id, 1, key, user.id, now)?;
+                id
+            }
+        };
+    bump(c, parent.id, now)?;
+    Ok(Entry {
+        path: path.clone(),
+        node: by_id(c, id)?,
+    })
+}
+
+/// Check that `path` could take a new file (used before an upload starts and before assembly).
+pub(crate) fn check_file_target(
+    c: &Connection,
+    user: i64,
+    path: &NodePath,
+    overwrite: bool,
+) -> CoreResult<()> {
+    if path.is_root() {
+        return Err(CoreError::Conflict(
+            "the root folder cannot be a file".into(),
+        ));
+    }
+    match lookup(c, user, path)? {
+        Some(n) if n.folder => Err(CoreError::Conflict(format!(
+            "a folder is already at {path}"
+        ))),
+        Some(_) if !overwrite => Err(CoreError::Conflict(format!("a file is already at {path}"))),
+        _ => Ok(()),
+    }
+}
+
+/// Could `path`'s parent hold a new file? A file on the way is 405; a missing folder is fine only
+/// when it would be created.
+pub(crate) fn check_parent(
+    c: &Connection,
+    user: i64,
+    path: &NodePath,
+    create_dirs: bool,
+) -> CoreResult<()> {
+    let parent = path.parent().unwrap_or_default();
+    let mut node = root(c, user)?;
+    let mut walked = NodePath::root();
+    for segment in parent.segments() {
+        walked = walked.join(segment);
+        match child(c, node.id, segment.as_str())? {
+            Some(n) if n.folder => node = n,
+            Some(_) => return Err(CoreError::NotADirectory(walked.to_string())),
+            None if create_dirs => return Ok(()),
+            None => return Err(CoreError::NotFound(parent.to_string())),
+        }
+    }
+    Ok(())
+}
+
+fn sort_children(nodes: &mut [Node], order: Order, descending: bool) {
+    nodes.sort_by(|a, b| {
+        let by = match order {
+            Order::Name => a
+                .name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.name.cmp(&b.name)),
+            Order::Modified => a.modified.cmp(&b.modified).then(a.name.cmp(&b.name)),
+            Order::Size => a.size.cmp(&b.size).then(a.name.cmp(&b.name)),
+        };
+        b.folder
+            .cmp(&a.folder)
+            .then(if descending { by.reverse() } else { by })
+    });
+}
+
+/// Where a move or copy lands: checks shared by both.
+struct Placement {
+    source: Node,
+    dest: Node,
+    name: FileName,
+}
+
+fn place(c: &Connection, user: i64, from: &NodePath, to: &NodePath) -> CoreResult<Placement> {
+    let Some(name) = from.name().cloned() else {
+        return Err(CoreError::Forbidden(
+            "the root folder cannot be moved or copied".into(),
+        ));
+    };
+    let source = resolve(c, user, from)?;
+    let dest = resolve(c, user, to)?;
+    if !dest.folder {
+        return Err(CoreError::NotADirectory(to.to_string()));
+    }
+    if source.folder && to.starts_with(from) {
+        return Err(CoreError::IntoOwnSubtree(from.to_string()));
+    }
+    Ok(Placement { source, dest, name })
+}
+
+fn copy_subtree(
+    c: &Connection,
+    user: i64,
+    src: &Node,
+    parent: i64,
+    name: &str,
+    now: i64,
+) -> CoreResult<i64> {
+    let id = insert_node(
+        c,
+        user,
+        parent,
+        name,
+        src.folder,
+        src.size,
+        src.md5.as_deref(),
+        src.created,
+        src.modified,
+    )?;
+    if let Some(key) = src.blob() {
+        add_version(c, id, 1, &key, user, now)?;
+    }
+    if src.folder {
+        for kid in children(c, src.id)? {
+            copy_subtree(c, user, &kid, id, &kid.name, now)?;
+        }
+    }
+    Ok(id)
+}
+
+impl Core {
+    pub async fn list(&self, user: &User, path: NodePath, q: ListQuery) -> CoreResult<Listing> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let node = resolve(c, user, &path)?;
+                let ListQuery {
+                    listing,
+                    offset,
+                    limit,
+                    order,
+                    descending,
+                } = q;
+                let children = if listing && node.folder {
+                    let mut kids = children(c, node.id)?;
+                    sort_children(&mut kids, order, descending);
+                    let total = kids.len();
+                    let end = if limit == 0 {
+                        total
+                    } else {
+                        offset.saturating_add(limit).min(total)
+                    };
+                    let page: Vec<Entry> = kids
+                        .into_iter()
+                        .skip(offset)
+                        .take(end.saturating_sub(offset))
+                        .filter_map(|n| {
+                            let name = FileName::parse(&n.name).ok()?;
+                            Some(Entry {
+                                path: path.join(&name),
+                                node: n,
+                            })
+                        })
+                        .collect();
+                    Some((page, end >= total))
+                } else {
+                    None
+                };
+                Ok(Listing {
+                    entry: Entry { path, node },
+                    children,
+                })
+            })
+            .await
+    }
+
+    /// Create a folder (and any missing parents). Anything already at `path` is refused.
+    pub async fn create_folder(
+        &self,
+        user: &User,
+        path: NodePath,
+        created: Option<i64>,
+        modified: Option<i64>,
+    ) -> CoreResult<Entry> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let now = now_ms();
+                let (Some(parent_path), Some(name)) = (path.parent(), path.name()) else {
+                    return Err(CoreError::AlreadyExists("/".into()));
+                };
+                let parent = folder_at(c, user, &parent_path, true, now)?;
+                if child(c, parent.id, name.as_str())?.is_some() {
+                    return Err(CoreError::AlreadyExists(path.to_string()));
+                }
+                let id = insert_node(
+                    c,
+                    user,
+                    parent.id,
+                    name.as_str(),
+                    true,
+                    0,
+                    None,
+                    created.unwrap_or(now),
+                    modified.unwrap_or(now),
+                )?;
+                bump(c, parent.id, now)?;
+                Ok(Entry {
+                    path,
+                    node: by_id(c, id)?,
+                })
+            })
+            .await
+    }
+
+    pub async fn rename(
+        &self,
+        user: &User,
+        path: NodePath,
+        new_name: FileName,
+    ) -> CoreResult<Entry> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let Some(parent_path) = path.parent() else {
+                    return Err(CoreError::Forbidden(
+                        "the root folder cannot be renamed".into(),
+                    ));
+                };
+                let node = resolve(c, user, &path)?;
+                let new_path = parent_path.join(&new_name);
+                if node.name == new_name.as_str() {
+                    return Ok(Entry {
+                        path: new_path,
+                        node,
+                    });
+                }
+                let parent = node.parent_id.unwrap_or_default();
+                if child(c, parent, new_name.as_str())?.is_some() {
+                    return Err(CoreError::Conflict(format!(
+                        "the name is taken: {new_path}"
+                    )));
+                }
+                let now = now_ms();
+                c.execute(
+                    "UPDATE nodes SET name = ?2 WHERE id = ?1",
+                    params![node.id, new_name.as_str()],
+                )?;
+                bump(c, parent, now)?;
+                Ok(Entry {
+                    path: new_path,
+                    node: by_id(c, node.id)?,
+                })
+            })
+            .await
+    }
+
+    pub async fn move_node(
+        &self,
+        user: &User,
+        from: NodePath,
+        to: NodePath,
+        overwrite: bool,
+    ) -> CoreResult<Entry> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let Placement { source, dest, name } = place(c, user, &from, &to)?;
+                if source.parent_id == Some(dest.id) {
+                    return Err(CoreError::SameDirectory(from.to_string()));
+                }
+                let new_path = to.join(&name);
+                let now = now_ms();
+                if let Some(existing) = child(c, dest.id, name.as_str())? {
+                    if !overwrite || existing.folder {
+                        return Err(CoreError::AlreadyExists(new_path.to_string()));
+                    }
+                    trash(c, &existing, &new_path, now)?;
+                }
+                c.execute(
+                    "UPDATE nodes SET parent_id = ?2 WHERE id = ?1",
+                    params![source.id, dest.id],
+                )?;
+                if let Some(old_parent) = source.parent_id {
+                    bump(c, old_parent, now)?;
+                }
+                bump(c, dest.id, now)?;
+                Ok(Entry {
+                    path: new_path,
+                    node: by_id(c, source.id)?,
+                })
+            })
+            .await
+    }
+
+    /// Copy; a taken name is never replaced: the copy becomes `name (1).ext`, `name (2).ext`, …
+    pub async fn copy_node(
+        &self,
+        user: &User,
+        from: NodePath,
+        to: NodePath,
+        overwrite: bool,
+    ) -> CoreResult<Entry> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let Placement { source, dest, name } = place(c, user, &from, &to)?;
+                let mut target = name.clone();
+                let mut n = 0;
+                while child(c, dest.id, target.as_str())?.is_some() {
+                    if !overwrite {
+                        return Err(CoreError::AlreadyExists(to.join(&name).to_string()));
+                    }
+                    n += 1;
+                    target = name.numbered(n);
+                }
+                let now = now_ms();
+                let id = copy_subtree(c, user, &source, dest.id, target.as_str(), now)?;
+                bump(c, dest.id, now)?;
+                Ok(Entry {
+                    path: to.join(&target),
+                    node: by_id(c, id)?,
+                })
+            })
+            .await
+    }
+
+    /// Delete to the trash, or for good with `without_trash`. Answers the item as it was.
+    pub async fn delete(
+        &self,
+        user: &User,
+        path: NodePath,
+        only_empty: bool,
+        without_trash: bool,
+    ) -> CoreResult<Entry> {
+        let user = user.id;
+        let blobs = self.blobs.clone();
+        self.db
+            .tx(move |c| {
+                if path.is_root() {
+                    return Err(CoreError::Forbidden(
+                        "the root folder cannot be deleted".into(),
+                    ));
+                }
+                let node = resolve(c, user, &path)?;
+                if only_empty && node.folder && !children(c, node.id)?.is_empty() {
+                    return Err(CoreError::Forbidden(format!(
+                        "the folder is not empty: {path}"
+                    )));
+                }
+                let now = now_ms();
+                if without_trash {
+                    purge(c, blobs.as_ref(), node.id)?;
+                    if let Some(parent) = node.parent_id {
+                        bump(c, parent, now)?;
+                    }
+                    Ok(Entry {
+                        path,
+                        node: Node {
+                            deleted_at: Some(now),
+                            ..node
+                        },
+                    })
+                } else {
+                    trash(c, &node, &path, now)?;
+                    Ok(Entry {
+                        path,
+                        node: by_id(c, node.id)?,
+                    })
+                }
+            })
+            .await
+    }
+
+    /// The blob behind a file (a given version, or the current one).
+    pub async fn file_version(
+        &self,
+        user: &User,
+        path: NodePath,
+        version: Option<i64>,
+    ) -> CoreResult<(Entry, i64, BlobKey)> {
+        let user = user.id;
+        self.db
+            .tx(move |c| {
+                let node = resolve(c, user, &path)?;
+                if node.folder {
+                    return Err(CoreError::InvalidParameters(format!(
+                        "{path} is a folder, not a file"
+                    )));
+                }
+                let version = version.unwrap_or(node.version);
+                let key = c
+                    .query_row(
+                        "SELECT md5, size FROM versions WHERE node_id = ?1 AND version = ?2",
+                        params![node.id, version],
+                        |r| {
+                            Ok(BlobKey {
+                                md5: r.get(0)?,
+                                size: r.get::<_, i64>(1)? as u64,
+                            })
+                        },
+                    )
+                    .optional()?
+                    .ok_or_else(|| CoreError::NotFound(format!("{path} version {version}")))?;
+                Ok((Entry { path, node }, version, key))
+            })
+            .await
+    }
+}

@@ -1,0 +1,7 @@
+//! HTTP front-ends, one per vendor dialect. Each is thin: parse the request, call the core, map
+//! the result to that dialect's wire types.
+
+pub mod cloudike;
+mod params;
+
+pub use params::Params;

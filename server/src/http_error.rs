@@ -1,0 +1,62 @@
+//! The one place a [`CoreError`] becomes an HTTP answer: a status and the JSON body
+//! `{"status", "error", "message"}` of `docs/dialects/cloudike.md`.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use satchel_wire::cloudike::ErrorBody;
+
+use crate::core::CoreError;
+
+/// A [`CoreError`] on its way out of a handler.
+#[derive(Debug)]
+pub struct ApiError(pub CoreError);
+
+impl<E: Into<CoreError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl ApiError {
+    pub fn status_and_name(&self) -> (StatusCode, &'static str) {
+        use CoreError::*;
+        match &self.0 {
+            InvalidParameters(_) => (StatusCode::BAD_REQUEST, "InvalidParameters"),
+            InvalidName(_) => (StatusCode::BAD_REQUEST, "InvalidName"),
+            InvalidCredentials => (StatusCode::UNAUTHORIZED, "InvalidCredentials"),
+            Unauthorized(_) => (StatusCode::UNAUTHORIZED, "Unauthorized"),
+            Forbidden(_) => (StatusCode::FORBIDDEN, "Forbidden"),
+            AlreadyExists(_) => (StatusCode::FORBIDDEN, "AlreadyExists"),
+            NotFound(_) | NoSuchEndpoint(_) => (StatusCode::NOT_FOUND, "NotFound"),
+            MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed"),
+            NotADirectory(_) => (StatusCode::METHOD_NOT_ALLOWED, "NotADirectory"),
+            Conflict(_) => (StatusCode::CONFLICT, "Conflict"),
+            SameDirectory(_) => (StatusCode::CONFLICT, "SameDirectory"),
+            IntoOwnSubtree(_) => (StatusCode::FAILED_DEPENDENCY, "IntoOwnSubtree"),
+            BadDigest(_) => (StatusCode::BAD_REQUEST, "BadDigest"),
+            IncompleteUpload(_) => (StatusCode::BAD_REQUEST, "IncompleteUpload"),
+            InjectedFault(_) => (StatusCode::SERVICE_UNAVAILABLE, "InjectedFault"),
+            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        let (status, name) = self.status_and_name();
+        ErrorBody {
+            status: status.as_u16(),
+            error: name.to_owned(),
+            message: self.0.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, _) = self.status_and_name();
+        if status.is_server_error() && !matches!(self.0, CoreError::InjectedFault(_)) {
+            tracing::error!("{}", self.0);
+        }
+        (status, Json(self.body())).into_response()
+    }
+}

@@ -1,0 +1,116 @@
+//! Satchel's own storage server: one domain core ([`core`]), persistence behind traits
+//! ([`store`]), and one HTTP front-end per vendor dialect ([`dialects`]).
+
+pub mod config;
+pub mod core;
+pub mod dialects;
+pub mod http_error;
+pub mod store;
+
+mod demo;
+
+pub use config::Config;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::any;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::core::Core;
+use crate::store::{Db, LocalDiskBlobs};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub core: Arc<Core>,
+}
+
+/// Open (or create) the data directory and build the core: database, blobs, leftovers cleaned,
+/// `--demo` and `--create-user` accounts made.
+pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
+    let data = &config.data_dir;
+    std::fs::create_dir_all(data)?;
+    let db = Db::open(&data.join("satchel.sqlite3"))?;
+    let blobs = LocalDiskBlobs::open(data.join("blobs"), data.join("tmp"))?;
+    let core = Arc::new(Core::new(
+        db,
+        Arc::new(blobs),
+        data.join("tmp").join("uploads"),
+        config.fault_fail_part,
+    )?);
+    core.clean_leftovers().await?;
+    for (login, password) in &config.create_users {
+        core.ensure_user(login, password, login).await?;
+    }
+    if config.demo {
+        demo::seed(&core).await?;
+    }
+    Ok(core)
+}
+
+/// The whole HTTP surface: the dialects under `/api`, a JSON 404 for any other `/api` path, and
+/// the SPA (when configured) for everything else.
+pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
+    let api_404 = any(dialects::cloudike::api_not_found);
+    let app = dialects::cloudike::router()
+        .route("/api", api_404.clone())
+        .route("/api/", api_404.clone())
+        .route("/api/{*rest}", api_404.clone())
+        .method_not_allowed_fallback(dialects::cloudike::wrong_method);
+    let app = match spa_dir {
+        // Client-side routes (/files/Docs, /login) get index.html; assets get their own type.
+        Some(dir) => app
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => app.fallback(api_404),
+    };
+    app.with_state(AppState { core })
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// A server running in the background (tests and `serve` both use it).
+pub struct Running {
+    pub addr: SocketAddr,
+    pub core: Arc<Core>,
+    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Bind `config.listen` (port 0 picks a free one), start serving and sweeping, and return.
+pub async fn start(config: &Config) -> Result<Running, BoxError> {
+    let core = open_core(config).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    let app = router(core.clone(), config.spa_dir.as_deref());
+    let sweeper = Arc::downgrade(&core);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let Some(core) = sweeper.upgrade() else { break };
+            if let Err(e) = core.sweep_uploads(core::uploads::SESSION_IDLE_MS).await {
+                tracing::warn!("sweeping upload sessions: {e}");
+            }
+        }
+    });
+    let task = tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok(Running { addr, core, task })
+}
+
+/// Run until the process ends.
+pub async fn serve(config: Config) -> Result<(), BoxError> {
+    let running = start(&config).await?;
+    if config.demo {
+        println!(
+            "Demo account: login \"{}\", password \"{}\"",
+            demo::DEMO_LOGIN,
+            demo::DEMO_PASSWORD
+        );
+    }
+    println!("Satchel is running on http://{}", running.addr);
+    running.task.await??;
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! The metadata database: one SQLite file in WAL mode, one connection behind a mutex, every call
+//! on the blocking pool so the async executor never waits on disk.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+
+use crate::core::error::{CoreError, CoreResult};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    login TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    last_login INTEGER NOT NULL DEFAULT 0,
+    quota INTEGER
+);
+CREATE TABLE tokens (
+    token TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created INTEGER NOT NULL,
+    expires INTEGER NOT NULL,
+    device TEXT
+);
+-- One tree per user; the root has no parent and an empty name. Trashed nodes keep their parent
+-- and name (their subtree stays attached to them) and record where they were.
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    parent_id INTEGER REFERENCES nodes(id),
+    name TEXT NOT NULL,
+    folder INTEGER NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    md5 TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 0,
+    deleted_at INTEGER,
+    orig_path TEXT
+);
+CREATE UNIQUE INDEX nodes_live_name ON nodes(parent_id, name) WHERE deleted_at IS NULL;
+CREATE INDEX nodes_parent ON nodes(parent_id);
+CREATE INDEX nodes_user ON nodes(user_id);
+-- Every version of every file, the current one included: the blob reference count.
+CREATE TABLE versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    node_id INTEGER NOT NULL REFERENCES nodes(id),
+    version INTEGER NOT NULL,
+    md5 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    author INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    UNIQUE(node_id, version)
+);
+CREATE INDEX versions_blob ON versions(md5, size);
+CREATE TABLE uploads (
+    temp_path TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    md5 TEXT NOT NULL,
+    overwrite INTEGER NOT NULL,
+    create_dirs INTEGER NOT NULL,
+    multipart INTEGER NOT NULL,
+    created_param INTEGER,
+    modified_param INTEGER,
+    touched INTEGER NOT NULL
+);
+CREATE TABLE upload_parts (
+    temp_path TEXT NOT NULL REFERENCES uploads(temp_path) ON DELETE CASCADE,
+    part_num INTEGER NOT NULL,
+    expected_size INTEGER,
+    expected_md5 TEXT,
+    size INTEGER,
+    md5 TEXT,
+    PRIMARY KEY(temp_path, part_num)
+);
+CREATE TABLE tickets (
+    ticket TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL,
+    md5 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    expires INTEGER NOT NULL
+);
+"#];
+
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+impl Db {
+    pub fn open(path: &Path) -> CoreResult<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(Self(Arc::new(Mutex::new(conn))))
+    }
+
+    /// Run `f` in one transaction on the blocking pool; an error rolls everything back.
+    pub async fn tx<T, F>(&self, f: F) -> CoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> CoreResult<T> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.tx_blocking(f)).await?
+    }
+
+    pub fn tx_blocking<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> CoreResult<T>,
+    ) -> CoreResult<T> {
+        // A panic elsewhere poisons the lock but leaves the connection usable.
+        let mut conn = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> CoreResult<()> {
+    let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i + 1)?;
+        tx.commit()?;
+    }
+    if done > MIGRATIONS.len() {
+        return Err(CoreError::Internal(
+            "the database was written by a newer Satchel".into(),
+        ));
+    }
+    Ok(())
+}
