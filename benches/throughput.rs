@@ -29,7 +29,10 @@ mod bench {
 
     use super::support::{Peers, TestResult, User};
 
-    const USER: User = User { login: "bench", password: "bench-pass" };
+    const USER: User = User {
+        login: "bench",
+        password: "bench-pass",
+    };
     const MIB: usize = 1024 * 1024;
 
     struct Row {
@@ -64,7 +67,11 @@ mod bench {
     }
 
     fn env_mib(var: &str, default: usize) -> usize {
-        std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default) * MIB
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+            * MIB
     }
 
     fn mb_per_s(bytes: usize, elapsed: Duration) -> f64 {
@@ -80,8 +87,16 @@ mod bench {
 
         let b = peers.browser().await?;
         b.open("/bench").await?;
-        b.wait("#bench-file").await?.send_keys(&file.to_string_lossy()).await?;
-        let ms = b.client.wait().at_most(Duration::from_secs(600)).for_element(Locator::Css("#bench-ms")).await?;
+        b.wait("#bench-file")
+            .await?
+            .send_keys(&file.to_string_lossy())
+            .await?;
+        let ms = b
+            .client
+            .wait()
+            .at_most(Duration::from_secs(600))
+            .for_element(Locator::Css("#bench-ms"))
+            .await?;
         let ms: f64 = ms.text().await?.trim().parse()?;
         let got = b.text("#bench-md5").await?;
         assert_eq!(got.trim(), expected, "the worker's MD5 is right");
@@ -109,7 +124,11 @@ mod bench {
                 ],
             )
             .await?;
-        let url = format!("{}{}", peers.base, ticket["url"].as_str().ok_or("no upload url")?);
+        let url = format!(
+            "{}{}",
+            peers.base,
+            ticket["url"].as_str().ok_or("no upload url")?
+        );
         let start = Instant::now();
         let status = Command::new("curl")
             .args(["-sS", "-f", "-o", "/dev/null", "-T"])
@@ -118,10 +137,17 @@ mod bench {
             .status()?;
         let curl = start.elapsed();
         assert!(status.success(), "curl PUT failed");
-        let temp = ticket["temp_path"].as_str().ok_or("no temp_path")?.to_owned();
+        let temp = ticket["temp_path"]
+            .as_str()
+            .ok_or("no temp_path")?
+            .to_owned();
         api.post(
             "files/confirm/curl.bin",
-            &[("temp_name", &temp), ("size", &size.to_string()), ("checksum", &curl_md5)],
+            &[
+                ("temp_name", &temp),
+                ("size", &size.to_string()),
+                ("checksum", &curl_md5),
+            ],
         )
         .await?;
         std::fs::remove_file(&curl_file)?;
@@ -130,7 +156,10 @@ mod bench {
         let b = peers.browser().await?;
         b.login(&USER).await?;
         let start = Instant::now();
-        b.wait("#upload-input").await?.send_keys(&spa_file.to_string_lossy()).await?;
+        b.wait("#upload-input")
+            .await?
+            .send_keys(&spa_file.to_string_lossy())
+            .await?;
         loop {
             let el = b.wait("[data-upload-name=\"spa.bin\"]").await?;
             match el.attr("data-state").await?.as_deref() {

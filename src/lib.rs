@@ -1,1 +1,66 @@
+//! Satchel: a web file manager SPA (Leptos, client-side rendered).
+//!
+//! - `api/`: the [`api::Client`] trait and one adapter per server dialect (no views);
+//! - `upload/`: the upload queue, chunk planning, retries and the MD5 worker protocol;
+//! - `logic/`: pure functions (sorting, selection, formatting, URL paths), tested natively;
+//! - `state`, `browser`: contexts for the app and the files page;
+//! - `components/`, `pages/`: views. Every user-facing string comes from [`i18n`].
 
+pub mod api;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod i18n;
+pub mod logic;
+pub mod pages;
+pub mod state;
+pub mod upload;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::pages::bench_page::BenchPage;
+use crate::pages::files_page::FilesPage;
+use crate::pages::login_page::LoginPage;
+use crate::pages::not_found_page::NotFoundPage;
+use crate::state::{AppState, load_config, use_app};
+use crate::upload::Uploads;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    provide_context(Uploads::new());
+    spawn_local(async move {
+        let config = load_config().await;
+        app.config.set(config);
+        app.config_loaded.set(true);
+    });
+    view! {
+        <Router>
+            <Show when=move || app.config_loaded.get()>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/files") view=FilesPage/>
+                    <Route path=path!("/files/*path") view=FilesPage/>
+                    <Route path=path!("/bench") view=BenchPage/>
+                </Routes>
+            </Show>
+        </Router>
+    }
+}
+
+/// `/`: the files when signed in, else the login page.
+#[component]
+fn Home() -> impl IntoView {
+    let app = use_app();
+    let target = if app.session.with_untracked(Option::is_some) {
+        "/files/"
+    } else {
+        "/login"
+    };
+    view! { <Redirect path=target/> }
+}

@@ -17,10 +17,22 @@ mod journeys {
 
     use super::support::{Browser, Peers, TestResult, User, md5_file};
 
-    const ALICE: User = User { login: "alice", password: "alice-pass-1" };
-    const BOB: User = User { login: "bob", password: "bob-pass-2" };
-    const CAROL: User = User { login: "carol", password: "carol-pass-3" };
-    const DAVE: User = User { login: "dave", password: "dave-pass-4" };
+    const ALICE: User = User {
+        login: "alice",
+        password: "alice-pass-1",
+    };
+    const BOB: User = User {
+        login: "bob",
+        password: "bob-pass-2",
+    };
+    const CAROL: User = User {
+        login: "carol",
+        password: "carol-pass-3",
+    };
+    const DAVE: User = User {
+        login: "dave",
+        password: "dave-pass-4",
+    };
 
     type Journey = for<'a> fn(&'a Peers) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 
@@ -29,13 +41,23 @@ mod journeys {
         // Part 2 of every upload session fails once: every multi-part upload below must retry it.
         let peers = Peers::start(&[ALICE, BOB, CAROL, DAVE], &["--fault-fail-part", "2"]);
         let journeys: [(&str, Journey); 5] = [
-            ("login: wrong password is refused, right one opens the files", |p| Box::pin(login(p))),
-            ("large upload in MD5-verified chunks with a retried chunk, then download", |p| {
-                Box::pin(upload_and_download(p))
+            (
+                "login: wrong password is refused, right one opens the files",
+                |p| Box::pin(login(p)),
+            ),
+            (
+                "large upload in MD5-verified chunks with a retried chunk, then download",
+                |p| Box::pin(upload_and_download(p)),
+            ),
+            ("folder, rename, move, copy, delete", |p| {
+                Box::pin(file_operations(p))
             }),
-            ("folder, rename, move, copy, delete", |p| Box::pin(file_operations(p))),
-            ("hostile names render as text", |p| Box::pin(hostile_names(p))),
-            ("session survives reload and ends at logout", |p| Box::pin(session(p))),
+            ("hostile names render as text", |p| {
+                Box::pin(hostile_names(p))
+            }),
+            ("session survives reload and ends at logout", |p| {
+                Box::pin(session(p))
+            }),
         ];
         let mut failures = Vec::new();
         for (name, journey) in journeys {
@@ -47,7 +69,11 @@ mod journeys {
                 }
             }
         }
-        assert!(failures.is_empty(), "failed journeys:\n{}", failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "failed journeys:\n{}",
+            failures.join("\n")
+        );
     }
 
     async fn login(peers: &Peers) -> TestResult {
@@ -77,26 +103,57 @@ mod journeys {
 
         // 50 MiB in the default 8 MiB chunks: 7 parts, part 2 fails once on the server.
         let (file, md5) = peers.random_file("big.bin", 50 * 1024 * 1024);
-        b.wait("#upload-input").await?.send_keys(&file.to_string_lossy()).await?;
+        b.wait("#upload-input")
+            .await?
+            .send_keys(&file.to_string_lossy())
+            .await?;
         wait_upload(&b, "big.bin", Duration::from_secs(240)).await?;
 
-        let meta = api.metadata("/Incoming/big.bin").await?.ok_or("big.bin not stored")?;
+        assert!(
+            peers
+                .server_log()
+                .contains("injected fault: refused the first PUT of part 2"),
+            "the server refused part 2 once, so the upload above survived a retry"
+        );
+        let meta = api
+            .metadata("/Incoming/big.bin")
+            .await?
+            .ok_or("big.bin not stored")?;
         assert_eq!(meta["checksum"].as_str(), Some(md5.as_str()), "stored MD5");
-        assert_eq!(meta["bytes"].as_u64(), Some(50 * 1024 * 1024), "stored size");
+        assert_eq!(
+            meta["bytes"].as_u64(),
+            Some(50 * 1024 * 1024),
+            "stored size"
+        );
         b.wait(&Browser::row("/Incoming/big.bin")).await?;
 
         // The same content again deduplicates: the server already has it.
         let copy = peers.scratch.path().join("again.bin");
         std::fs::copy(&file, &copy)?;
-        b.wait("#upload-input").await?.send_keys(&copy.to_string_lossy()).await?;
+        b.wait("#upload-input")
+            .await?
+            .send_keys(&copy.to_string_lossy())
+            .await?;
         wait_upload(&b, "again.bin", Duration::from_secs(120)).await?;
-        let state = b.wait("[data-upload-name=\"again.bin\"]").await?.attr("data-state").await?;
-        assert_eq!(state.as_deref(), Some("deduplicated"), "identical content is not sent again");
+        let state = b
+            .wait("[data-upload-name=\"again.bin\"]")
+            .await?
+            .attr("data-state")
+            .await?;
+        assert_eq!(
+            state.as_deref(),
+            Some("deduplicated"),
+            "identical content is not sent again"
+        );
 
         b.select("/Incoming/big.bin").await?;
         b.click("#btn-download").await?;
         let downloaded = b.downloaded("big.bin").await?;
-        assert_eq!(md5_file(&downloaded), md5, "downloaded bytes equal the uploaded ones");
+        assert_eq!(
+            md5_file(&downloaded),
+            md5,
+            "downloaded bytes equal the uploaded ones"
+        );
         b.close().await
     }
 
@@ -108,7 +165,10 @@ mod journeys {
         create_folder(&b, "Archive").await?;
         b.open_folder("/Reports").await?;
         let (file, _) = peers.random_file("q1.txt", 4096);
-        b.wait("#upload-input").await?.send_keys(&file.to_string_lossy()).await?;
+        b.wait("#upload-input")
+            .await?
+            .send_keys(&file.to_string_lossy())
+            .await?;
         wait_upload(&b, "q1.txt", Duration::from_secs(60)).await?;
 
         // Rename with F2.
@@ -120,7 +180,10 @@ mod journeys {
         b.fill("#dialog-name", "q1-final.txt").await?;
         b.click("#dialog-ok").await?;
         b.wait(&Browser::row("/Reports/q1-final.txt")).await?;
-        assert_eq!(api.names("/Reports").await?, vec!["q1-final.txt".to_owned()]);
+        assert_eq!(
+            api.names("/Reports").await?,
+            vec!["q1-final.txt".to_owned()]
+        );
 
         // Copy into Archive, then move the original there too (the copy is numbered).
         b.select("/Reports/q1-final.txt").await?;
@@ -133,15 +196,24 @@ mod journeys {
         b.wait("#empty-folder").await?;
         let mut archived = api.names("/Archive").await?;
         archived.sort();
-        assert_eq!(archived, vec!["q1-final (1).txt".to_owned(), "q1-final.txt".to_owned()]);
+        assert_eq!(
+            archived,
+            vec!["q1-final (1).txt".to_owned(), "q1-final.txt".to_owned()]
+        );
 
         // Delete with confirmation, using the Delete key.
         b.click("a[data-crumb-path=\"/\"]").await?;
         b.select("/Archive").await?;
-        b.wait(&Browser::row("/Archive")).await?.send_keys("\u{E017}").await?;
+        b.wait(&Browser::row("/Archive"))
+            .await?
+            .send_keys("\u{E017}")
+            .await?;
         b.click("#confirm-ok").await?;
         b.wait_gone(&Browser::row("/Archive")).await?;
-        assert!(api.metadata("/Archive").await?.is_none(), "deleted folder is gone");
+        assert!(
+            api.metadata("/Archive").await?.is_none(),
+            "deleted folder is gone"
+        );
         b.close().await
     }
 
@@ -153,8 +225,14 @@ mod journeys {
         create_folder(&b, hostile).await?;
         let path = format!("/{hostile}");
         let cell = b.wait(&format!("{} td.name", Browser::row(&path))).await?;
-        assert!(cell.text().await?.contains(hostile), "the name is shown literally");
-        let pwned = b.client.execute("return window.__pwned === 1;", vec![]).await?;
+        assert!(
+            cell.text().await?.contains(hostile),
+            "the name is shown literally"
+        );
+        let pwned = b
+            .client
+            .execute("return window.__pwned === 1;", vec![])
+            .await?;
         assert_eq!(pwned, serde_json::Value::Bool(false), "no script ran");
         assert!(api.metadata(&path).await?.is_some());
 

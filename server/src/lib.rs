@@ -41,6 +41,7 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
         db,
         Arc::new(blobs),
         data.join("tmp").join("uploads"),
+        data.join("thumbs"),
         config.fault_fail_part,
     )?);
     core.clean_leftovers().await?;

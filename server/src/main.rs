@@ -10,6 +10,7 @@ async fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "satchel_server=info,tower_http=warn".into()),
         )
+        .with_ansi(false)
         .init();
     let config = match Config::from_args(std::env::args().skip(1)) {
         Ok(c) => c,

@@ -91,7 +91,11 @@ impl Peers {
             dist.display()
         );
         let bin = server_binary();
-        assert!(bin.exists(), "{} is missing: run `cargo xtask test`", bin.display());
+        assert!(
+            bin.exists(),
+            "{} is missing: run `cargo xtask test`",
+            bin.display()
+        );
         let data = tempfile::tempdir().expect("data dir");
         let scratch = tempfile::tempdir().expect("scratch dir");
         let port = free_port();
@@ -102,9 +106,12 @@ impl Peers {
             .arg("--spa")
             .arg(&dist)
             .args(server_flags)
-            .stdout(Stdio::null());
+            .stdout(std::fs::File::create(data.path().join("server.log")).expect("log file"));
         for user in users {
-            cmd.args(["--create-user", &format!("{}:{}", user.login, user.password)]);
+            cmd.args([
+                "--create-user",
+                &format!("{}:{}", user.login, user.password),
+            ]);
         }
         let mut server = cmd.spawn().expect("start satchel-server");
         wait_for_port(port, "satchel-server", &mut server);
@@ -151,7 +158,7 @@ impl Peers {
             Value::Object(map) => map,
             _ => unreachable!(),
         };
-        let client = ClientBuilder::rustls()?
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&self.driver_url)
             .await?;
@@ -181,6 +188,13 @@ impl Peers {
         let path = self.scratch.path().join(name);
         std::fs::write(&path, &bytes).expect("write random file");
         (path, md5_hex(&bytes))
+    }
+}
+
+impl Peers {
+    /// What the server has logged so far.
+    pub fn server_log(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("server.log")).unwrap_or_default()
     }
 }
 

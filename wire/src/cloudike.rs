@@ -41,6 +41,27 @@ pub mod field {
     pub const NEWNAME: &str = "newname";
     pub const ONLY_EMPTY: &str = "only_empty";
     pub const WITHOUT_TRASH: &str = "without_trash";
+    pub const DIRS_ONLY: &str = "dirs_only";
+    /// A trash item's id (`purge`, `trash/clear`).
+    pub const NAME: &str = "name";
+    /// `trash/clear`: original paths of the items to remove.
+    pub const PATHS: &str = "paths";
+    /// `files/versions/<path>`: how many of the newest versions to pass over.
+    pub const SKIP: &str = "skip";
+    /// `fileops/set_favorite/`: `true` marks, `false` unmarks.
+    pub const FAVORITE: &str = "favorite";
+    /// `files/search/`: a case-insensitive substring of the name.
+    pub const QUERY: &str = "query";
+    /// `files/search/`: `folder`, `image`, `audio`, `video`, `document` or `other`.
+    pub const TYPE: &str = "type";
+    pub const MODIFIED_FROM: &str = "modified_from";
+    pub const MODIFIED_TO: &str = "modified_to";
+}
+
+/// `files/get_preview/<path>` sizes (`size` parameter): the longest edge is 256 or 1024 pixels.
+pub mod preview_size {
+    pub const SMALL: &str = "small";
+    pub const MEDIUM: &str = "medium";
 }
 
 /// Every error body: the HTTP status repeated, a symbolic name as the reference uses them
@@ -107,6 +128,9 @@ pub struct Metadata {
     pub hash: Option<String>,
     pub owner: i64,
     pub owner_name: String,
+    /// Extension: marked with `fileops/set_favorite/`.
+    #[serde(default)]
+    pub favorite: bool,
     /// Children of a folder when `listing=true` ("content", as in search results).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<Metadata>>,
@@ -177,6 +201,107 @@ pub struct MultiNode {
     pub message: Option<String>,
 }
 
+/// `GET trash/`: the items, newest deletion first. The `ETag` header carries `hash`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrashListing {
+    pub hash: String,
+    pub content: Vec<TrashItem>,
+    pub is_last_page: bool,
+}
+
+/// One trash item: metadata with `name` (the trash id) instead of `path`, and `restore_path`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrashItem {
+    /// The trash id, for `trash/restore/<name>` and `fileops/purge/`.
+    pub name: String,
+    /// Where the item was deleted from (and returns to).
+    pub restore_path: String,
+    pub folder: bool,
+    /// Bytes of the file, or of every file inside the folder.
+    pub bytes: u64,
+    pub size: String,
+    pub checksum: Option<String>,
+    pub version: i64,
+    pub created: i64,
+    pub modified: i64,
+    /// When it was deleted (epoch ms).
+    pub deleted: i64,
+    pub mime_type: Option<String>,
+    pub icon: String,
+}
+
+/// Endpoints that start a background task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskStarted {
+    pub taskid: String,
+}
+
+/// `GET task/<taskid>/`: `status` is `running` (with `progress`, 0-100) or `done` (with the
+/// task's result fields: a purge reports `items` and `bytes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskStatus {
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+/// `POST fileops/purgestatus/`: `PROCESSING` while a purge runs, else `DONE`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurgeStatus {
+    pub status: String,
+}
+
+/// `GET files/versions/<path>`: one version, newest first (the first is the current one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub version: i64,
+    pub bytes: u64,
+    /// Human-readable, as in metadata.
+    pub size: String,
+    pub checksum: String,
+    /// When this version was stored (epoch ms).
+    pub timestamp: i64,
+    /// Who stored it: user id and display name.
+    pub author: i64,
+    pub author_name: String,
+    /// Set when `files/restore/` made this version: the version it copied.
+    #[serde(default)]
+    pub restored_from: Option<i64>,
+}
+
+/// `files/search/`: one page of matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResult {
+    pub content: Vec<Metadata>,
+    pub is_last_page: bool,
+}
+
+/// `GET fileops/folder_info/`: totals for everything (live) below a folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderInfo {
+    pub path: String,
+    /// Bytes of every file below.
+    pub size: u64,
+    pub files_count: u64,
+    pub folders_count: u64,
+    pub created: i64,
+    pub modified: i64,
+}
+
+/// `POST files/download_as_archive_stream/`: a link that streams the zip with no auth header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArchiveLink {
+    pub url: String,
+    /// `<folder>_<datetime>.zip`, the name the download gets.
+    pub file_name: String,
+    /// When the link stops working (epoch ms).
+    pub expired: i64,
+}
+
 /// The human size the reference shows next to `bytes` ("123.4KB").
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
@@ -206,7 +331,11 @@ mod tests {
 
     #[test]
     fn error_body_round_trips() {
-        let e = ErrorBody { status: 404, error: "NotFound".into(), message: "File or folder not found.".into() };
+        let e = ErrorBody {
+            status: 404,
+            error: "NotFound".into(),
+            message: "File or folder not found.".into(),
+        };
         let json = serde_json::to_string(&e).unwrap();
         assert_eq!(serde_json::from_str::<ErrorBody>(&json).unwrap(), e);
     }

@@ -253,7 +253,9 @@ mod tests {
 
     #[test]
     fn hostile_names() {
-        assert!(FileName::parse("<script>alert(1)<\\script> <img src=x onerror=alert(2)>.txt").is_ok());
+        assert!(
+            FileName::parse("<script>alert(1)<\\script> <img src=x onerror=alert(2)>.txt").is_ok()
+        );
         assert_eq!(FileName::parse("<script>x</script>"), Err(NameError::Slash));
         assert!(FileName::parse("Привет мир 🌍.md").is_ok());
         assert_eq!(FileName::parse(".."), Err(NameError::DotName));

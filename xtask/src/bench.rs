@@ -7,7 +7,15 @@ pub fn bench() -> Result {
     tools::ensure(tools::Need::Browser)?;
     build_all()?;
     let status = std::process::Command::new("cargo")
-        .args(["bench", "--profile", "dev", "--package", "satchel", "--bench", "throughput"])
+        .args([
+            "bench",
+            "--profile",
+            "dev",
+            "--package",
+            "satchel",
+            "--bench",
+            "throughput",
+        ])
         .current_dir(crate::repo_root())
         .env("SATCHEL_SERVER_BIN", server_binary())
         .env("SATCHEL_DIST", dist_dir())

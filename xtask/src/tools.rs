@@ -37,7 +37,10 @@ fn output(program: &str, args: &[&str]) -> Option<String> {
 
 fn ensure_wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     sh("rustup", &["target", "add", "wasm32-unknown-unknown"])

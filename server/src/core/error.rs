@@ -24,6 +24,9 @@ pub enum CoreError {
     /// A URL no front-end serves.
     #[error("No such endpoint: {0}")]
     NoSuchEndpoint(String),
+    /// A folder, a non-image, or an image that cannot be decoded.
+    #[error("No preview for {0}")]
+    NoPreview(String),
     #[error("Not a folder: {0}")]
     NotADirectory(String),
     #[error("{0}")]
@@ -36,6 +39,9 @@ pub enum CoreError {
     BadDigest(String),
     #[error("{0}")]
     IncompleteUpload(String),
+    /// A background task ended in an error (the reference's 400 when polling it).
+    #[error("The background task failed: {0}")]
+    TaskFailed(String),
     /// The `--fault-fail-part` test hook.
     #[error("Injected fault for part {0} (test hook); send the part again")]
     InjectedFault(u32),

@@ -2,11 +2,18 @@
 //! download tickets. It knows nothing about HTTP or any vendor dialect; front-ends in
 //! `crate::dialects` translate requests into these calls.
 
+pub mod archive;
 pub mod downloads;
 pub mod error;
 pub mod nodes;
+pub mod previews;
+pub mod search;
+pub mod tasks;
+pub mod trash;
 pub mod uploads;
 pub mod users;
+pub mod versions;
+pub mod zipstream;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -25,10 +32,14 @@ pub struct Core {
     pub(crate) blobs: Arc<dyn BlobStore>,
     /// Where upload sessions keep their received parts: `<uploads>/<temp_path>/<part_num>`.
     pub(crate) uploads_dir: PathBuf,
+    /// Cached image thumbnails: `<thumbs>/<md5>-<edge>`.
+    pub(crate) thumbs_dir: PathBuf,
     /// `--fault-fail-part`: the part number whose first PUT in each session is refused.
     pub(crate) fault_fail_part: Option<u32>,
     /// Sessions whose injected fault has already fired.
     pub(crate) faulted: Mutex<HashSet<String>>,
+    /// Background tasks (purges), polled by id.
+    pub(crate) tasks: Arc<tasks::Tasks>,
 }
 
 impl Core {
@@ -36,15 +47,19 @@ impl Core {
         db: Db,
         blobs: Arc<dyn BlobStore>,
         uploads_dir: PathBuf,
+        thumbs_dir: PathBuf,
         fault_fail_part: Option<u32>,
     ) -> std::io::Result<Self> {
         std::fs::create_dir_all(&uploads_dir)?;
+        std::fs::create_dir_all(&thumbs_dir)?;
         Ok(Self {
             db,
             blobs,
             uploads_dir,
+            thumbs_dir,
             fault_fail_part,
             faulted: Mutex::new(HashSet::new()),
+            tasks: Arc::default(),
         })
     }
 }

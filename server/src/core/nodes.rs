@@ -25,6 +25,7 @@ pub struct Node {
     pub modified: i64,
     pub rev: i64,
     pub deleted_at: Option<i64>,
+    pub favorite: bool,
 }
 
 impl Node {
@@ -75,10 +76,12 @@ pub struct Listing {
     pub children: Option<(Vec<Entry>, bool)>,
 }
 
-const COLS: &str =
-    "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at";
+pub(crate) const COLS: &str =
+    "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at, favorite";
+/// How many columns [`COLS`] selects: the index of the first extra column after them.
+pub(crate) const NCOLS: usize = 12;
 
-fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
+pub(crate) fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
     Ok(Node {
         id: r.get(0)?,
         parent_id: r.get(1)?,
@@ -91,6 +94,7 @@ fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
         modified: r.get(8)?,
         rev: r.get(9)?,
         deleted_at: r.get(10)?,
+        favorite: r.get(11)?,
     })
 }
 
@@ -112,7 +116,7 @@ fn root(c: &Connection, user: i64) -> CoreResult<Node> {
     .ok_or_else(|| CoreError::Internal(format!("user {user} has no root folder")))
 }
 
-fn child(c: &Connection, parent: i64, name: &str) -> CoreResult<Option<Node>> {
+pub(crate) fn child(c: &Connection, parent: i64, name: &str) -> CoreResult<Option<Node>> {
     Ok(c.query_row(
         &format!(
             "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND name = ?2 AND deleted_at IS NULL"
@@ -123,12 +127,46 @@ fn child(c: &Connection, parent: i64, name: &str) -> CoreResult<Option<Node>> {
     .optional()?)
 }
 
-fn children(c: &Connection, parent: i64) -> CoreResult<Vec<Node>> {
+pub(crate) fn children(c: &Connection, parent: i64) -> CoreResult<Vec<Node>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND deleted_at IS NULL"
     ))?;
     let rows = stmt.query_map([parent], row_node)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every live node below `top` (not `top` itself) with its path, in no particular order.
+/// Trashed nodes and everything inside them are left out.
+pub(crate) fn live_descendants(
+    c: &Connection,
+    top: &Node,
+    top_path: &NodePath,
+) -> CoreResult<Vec<Entry>> {
+    let prefix = if top_path.is_root() {
+        String::new()
+    } else {
+        top_path.to_string()
+    };
+    let mut stmt = c.prepare_cached(&format!(
+        "WITH RECURSIVE sub(id, path) AS ( \
+           SELECT id, ?2 || '/' || name FROM nodes WHERE parent_id = ?1 AND deleted_at IS NULL \
+           UNION ALL \
+           SELECT n.id, sub.path || '/' || n.name FROM nodes n JOIN sub ON n.parent_id = sub.id \
+           WHERE n.deleted_at IS NULL) \
+         SELECT {COLS}, sub.path FROM sub JOIN nodes USING (id)"
+    ))?;
+    let rows = stmt.query_map(params![top.id, prefix], |r| {
+        Ok((row_node(r)?, r.get::<_, String>(NCOLS)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (node, path) = row?;
+        // Names were validated on the way in; a path that no longer parses is skipped, not fatal.
+        if let Ok(path) = NodePath::parse(&path) {
+            out.push(Entry { path, node });
+        }
+    }
+    Ok(out)
 }
 
 /// The live node at `path`, if any. A file in the middle of the path means "not found".
@@ -206,7 +244,7 @@ fn insert_node(
     Ok(c.last_insert_rowid())
 }
 
-fn add_version(
+pub(crate) fn add_version(
     c: &Connection,
     node: i64,
     version: i64,
@@ -222,7 +260,7 @@ fn add_version(
 }
 
 /// Record that `folder`'s listing changed: bump its revision and every ancestor's.
-fn bump(c: &Connection, folder: i64, now: i64) -> CoreResult<()> {
+pub(crate) fn bump(c: &Connection, folder: i64, now: i64) -> CoreResult<()> {
     let mut current = Some(folder);
     while let Some(id) = current {
         c.execute(
@@ -245,8 +283,33 @@ pub(crate) fn blob_in_use(c: &Connection, key: &BlobKey) -> CoreResult<bool> {
     )?)
 }
 
+/// Record that the trash of `node`'s owner changed (its listing's ETag).
+pub(crate) fn bump_trash(c: &Connection, node: i64) -> CoreResult<()> {
+    c.execute(
+        "UPDATE users SET trash_rev = trash_rev + 1 WHERE id = (SELECT user_id FROM nodes WHERE id = ?1)",
+        [node],
+    )?;
+    Ok(())
+}
+
+/// Bytes of every file in a node's subtree, trashed descendants included (what purging frees
+/// from the account's `storage_size`).
+pub(crate) fn subtree_bytes(c: &Connection, id: i64) -> CoreResult<u64> {
+    let bytes: i64 = c.query_row(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+         SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) \
+         SELECT COALESCE(SUM(size), 0) FROM nodes WHERE folder = 0 AND id IN (SELECT id FROM sub)",
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(bytes as u64)
+}
+
 /// Remove a node and its whole subtree for good, and every blob nothing else refers to.
-fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResult<()> {
+/// Answers the blobs freed (so their cached thumbnails can go too).
+pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResult<Vec<BlobKey>> {
+    // Trashed descendants leave the trash with it.
+    bump_trash(c, id)?;
     let ids: Vec<i64> = {
         let mut stmt = c.prepare(
             "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
@@ -275,19 +338,22 @@ fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResult<()> {
     }
     keys.sort_by(|a, b| (&a.md5, a.size).cmp(&(&b.md5, b.size)));
     keys.dedup();
+    let mut freed = Vec::new();
     for key in keys {
         if !blob_in_use(c, &key)? {
             blobs.delete(&key)?;
+            freed.push(key);
         }
     }
-    Ok(())
+    Ok(freed)
 }
 
-fn trash(c: &Connection, node: &Node, path: &NodePath, now: i64) -> CoreResult<()> {
+pub(crate) fn trash(c: &Connection, node: &Node, path: &NodePath, now: i64) -> CoreResult<()> {
     c.execute(
         "UPDATE nodes SET deleted_at = ?2, orig_path = ?3 WHERE id = ?1",
         params![node.id, now, path.to_string()],
     )?;
+    bump_trash(c, node.id)?;
     if let Some(parent) = node.parent_id {
         bump(c, parent, now)?;
     }
@@ -678,7 +744,8 @@ impl Core {
     ) -> CoreResult<Entry> {
         let user = user.id;
         let blobs = self.blobs.clone();
-        self.db
+        let (entry, freed) = self
+            .db
             .tx(move |c| {
                 if path.is_root() {
                     return Err(CoreError::Forbidden(
@@ -693,26 +760,30 @@ impl Core {
                 }
                 let now = now_ms();
                 if without_trash {
-                    purge(c, blobs.as_ref(), node.id)?;
+                    let freed = purge(c, blobs.as_ref(), node.id)?;
                     if let Some(parent) = node.parent_id {
                         bump(c, parent, now)?;
                     }
-                    Ok(Entry {
+                    let entry = Entry {
                         path,
                         node: Node {
                             deleted_at: Some(now),
                             ..node
                         },
-                    })
+                    };
+                    Ok((entry, freed))
                 } else {
                     trash(c, &node, &path, now)?;
-                    Ok(Entry {
+                    let entry = Entry {
                         path,
                         node: by_id(c, node.id)?,
-                    })
+                    };
+                    Ok((entry, Vec::new()))
                 }
             })
-            .await
+            .await?;
+        super::previews::forget_thumbnails(&self.thumbs_dir, &freed).await;
+        Ok(entry)
     }
 
     /// The blob behind a file (a given version, or the current one).

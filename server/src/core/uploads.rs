@@ -281,6 +281,8 @@ impl Core {
                 .insert(temp_path.clone());
             if first {
                 remove_quietly(&partial);
+                // The browser tests read this line to prove the client's retry was exercised.
+                tracing::warn!("injected fault: refused the first PUT of part {part_num}");
                 return Err(CoreError::InjectedFault(part_num));
             }
         }

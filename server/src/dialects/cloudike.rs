@@ -1,7 +1,14 @@
 //! The Cloudike front-end (`/api/1`), exactly as `docs/dialects/cloudike.md` describes it.
 //! Handlers only translate: parameters in, core call, wire types out.
 
+mod archive;
+mod find;
+mod previews;
+mod trash;
+mod versions;
+
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
@@ -32,7 +39,7 @@ type ApiResult<T> = Result<T, ApiError>;
 pub fn router() -> Router<AppState> {
     let mut r = Router::new();
     // The reference shows some endpoints with a trailing slash and some without; accept both.
-    let routes: Vec<(&str, MethodRouter<AppState>)> = vec![
+    let mut routes: Vec<(&str, MethodRouter<AppState>)> = vec![
         ("accounts/login", post(login)),
         ("accounts/logout", post(logout)),
         ("accounts/get", get(account)),
@@ -47,10 +54,17 @@ pub fn router() -> Router<AppState> {
         ("fileops/delete", post(delete)),
         ("fileops/multi/delete", post(multi_delete)),
     ];
+    routes.extend(trash::routes());
+    routes.extend(find::routes());
+    routes.extend(archive::routes());
+    routes.extend(previews::routes());
+    routes.extend(versions::routes());
     for (path, handler) in routes {
-        r = r
-            .route(&format!("{}/{path}", wire::BASE), handler.clone())
-            .route(&format!("{}/{path}/", wire::BASE), handler);
+        r = r.route(&format!("{}/{path}", wire::BASE), handler.clone());
+        // A catch-all (`{*path}`) already takes the trailing slash.
+        if !path.contains("{*") {
+            r = r.route(&format!("{}/{path}/", wire::BASE), handler);
+        }
     }
     r.route(&format!("{}/metadata/{{*path}}", wire::BASE), get(metadata))
         .route(
@@ -149,11 +163,12 @@ pub fn metadata_of(entry: &Entry, user: &User) -> Metadata {
         modified: node.modified,
         icon: icon_for(entry, mime.as_ref()),
         mime_type: mime.map(|m| m.to_string()),
-        thumbnail: false,
+        thumbnail: !node.folder && crate::core::previews::previewable(&node.name),
         deleted: node.deleted_at.is_some(),
         hash: node.folder.then(|| node.hash()),
         owner: user.id,
         owner_name: user.name.clone(),
+        favorite: node.favorite,
         content: None,
         is_last_page: None,
     }
@@ -578,6 +593,22 @@ async fn multi_delete(
 ) -> ApiResult<Json<MultiResult>> {
     let only_empty = p.flag(field::ONLY_EMPTY, false)?;
     let without_trash = p.flag(field::WITHOUT_TRASH, false)?;
+    let (core, user) = (&state.core, &user);
+    Ok(Json(
+        run_multi(&p, |path| {
+            core.delete(user, path, only_empty, without_trash)
+        })
+        .await?,
+    ))
+}
+
+/// `fileops/multi/*`: apply `op` to every `path` in order; one item's failure is reported in
+/// `nodes` and does not stop the others.
+async fn run_multi<T, F, Fut>(p: &Params, mut op: F) -> ApiResult<MultiResult>
+where
+    F: FnMut(satchel_wire::NodePath) -> Fut,
+    Fut: Future<Output = Result<T, CoreError>>,
+{
     let paths = p.all(field::PATH);
     if paths.is_empty() {
         return Err(
@@ -591,11 +622,7 @@ async fn multi_delete(
     };
     for raw in paths {
         let outcome = match satchel_wire::NodePath::parse(raw) {
-            Ok(path) => state
-                .core
-                .delete(&user, path, only_empty, without_trash)
-                .await
-                .map_err(ApiError),
+            Ok(path) => op(path).await.map_err(ApiError),
             Err(e) => Err(ApiError::from(e)),
         };
         match outcome {
@@ -618,7 +645,7 @@ async fn multi_delete(
             }
         }
     }
-    Ok(Json(result))
+    Ok(result)
 }
 
 fn bad_url(e: PathRejection) -> ApiError {

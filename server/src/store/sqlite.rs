@@ -9,7 +9,8 @@ use rusqlite::Connection;
 use crate::core::error::{CoreError, CoreResult};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     login TEXT NOT NULL UNIQUE,
@@ -88,7 +89,32 @@ CREATE TABLE tickets (
     name TEXT NOT NULL,
     expires INTEGER NOT NULL
 );
-"#];
+"#,
+    // The trash listing's ETag: bumped whenever anything enters or leaves a user's trash.
+    r#"
+ALTER TABLE users ADD COLUMN trash_rev INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX nodes_trashed ON nodes(user_id, deleted_at) WHERE deleted_at IS NOT NULL;
+"#,
+    // A version made by `files/restore/` remembers which version it copied.
+    r#"
+ALTER TABLE versions ADD COLUMN restored_from INTEGER;
+"#,
+    r#"
+ALTER TABLE nodes ADD COLUMN favorite INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX nodes_favorite ON nodes(user_id) WHERE favorite = 1;
+"#,
+    // Links that stream a zip of some paths without the auth header (one path per line: names
+    // cannot hold control characters).
+    r#"
+CREATE TABLE archive_tickets (
+    ticket TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    paths TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    expires INTEGER NOT NULL
+);
+"#,
+];
 
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);

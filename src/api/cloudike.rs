@@ -1,0 +1,394 @@
+//! The Cloudike dialect (`/api/1`, see `docs/dialects/cloudike.md`): the only file that knows
+//! Cloudike's endpoint names, field names and error names.
+
+use satchel_wire::cloudike::{
+    self as wire, AUTH_HEADER, AccountInfo, DownloadTicket, ErrorBody, LoginResponse, Metadata,
+    MultiResult, PartTicket, UploadTicket, field,
+};
+use satchel_wire::{FileName, NodePath};
+use serde::de::DeserializeOwned;
+
+use super::http::{self, Reply};
+use super::{
+    Account, ApiError, Client, DeleteOutcome, Entry, ErrorKind, Session, UploadSession, UploadStart,
+};
+
+#[derive(Clone, Debug)]
+pub struct Cloudike {
+    /// Origin of the server (`""` = this page's origin).
+    origin: String,
+    token: Option<String>,
+}
+
+type Form = Vec<(&'static str, String)>;
+
+impl Cloudike {
+    pub fn new(origin: &str, token: Option<String>) -> Self {
+        Self {
+            origin: origin.trim_end_matches('/').to_owned(),
+            token,
+        }
+    }
+
+    /// `<origin>/api/1/<endpoint>`.
+    fn url(&self, endpoint: &str) -> String {
+        format!("{}{}/{}", self.origin, wire::BASE, endpoint)
+    }
+
+    /// A URL the server handed out (`/api/1/upload/...`), made absolute against the origin.
+    fn server_url(&self, url: &str) -> String {
+        if url.starts_with('/') {
+            format!("{}{url}", self.origin)
+        } else {
+            url.to_owned()
+        }
+    }
+
+    fn auth(&self) -> Vec<(&'static str, &str)> {
+        self.token
+            .as_deref()
+            .map(|t| vec![(AUTH_HEADER, t)])
+            .unwrap_or_default()
+    }
+
+    async fn get<T: DeserializeOwned>(&self, endpoint: &str) -> Result<T, ApiError> {
+        let reply = http::get(&self.url(endpoint), &self.auth()).await?;
+        decode(reply)
+    }
+
+    async fn post<T: DeserializeOwned>(&self, endpoint: &str, form: &Form) -> Result<T, ApiError> {
+        let reply = self.post_raw(endpoint, form).await?;
+        decode(reply)
+    }
+
+    async fn post_raw(&self, endpoint: &str, form: &Form) -> Result<Reply, ApiError> {
+        let body = serde_urlencoded::to_string(form)
+            .map_err(|e| ApiError::new(ErrorKind::Unexpected, 0, e.to_string()))?;
+        http::post_form(&self.url(endpoint), &self.auth(), body).await
+    }
+}
+
+/// Map a reply to `T`, or its error body to an [`ApiError`].
+fn decode<T: DeserializeOwned>(reply: Reply) -> Result<T, ApiError> {
+    if !reply.ok() {
+        return Err(error_from(&reply));
+    }
+    serde_json::from_str(&reply.body)
+        .map_err(|e| ApiError::new(ErrorKind::Unexpected, reply.status, e.to_string()))
+}
+
+pub fn error_from(reply: &Reply) -> ApiError {
+    match serde_json::from_str::<ErrorBody>(&reply.body) {
+        Ok(body) => ApiError::new(
+            kind_of(&body.error, reply.status),
+            reply.status,
+            body.message,
+        ),
+        Err(_) => ApiError::new(kind_of("", reply.status), reply.status, ""),
+    }
+}
+
+/// Cloudike's symbolic error names (and, failing those, the status) in Satchel's terms.
+pub fn kind_of(error: &str, status: u16) -> ErrorKind {
+    match error {
+        "Unauthorized" => ErrorKind::Unauthorized,
+        "InvalidCredentials" => ErrorKind::InvalidCredentials,
+        "NotFound" => ErrorKind::NotFound,
+        "Conflict" => ErrorKind::Conflict,
+        "AlreadyExists" => ErrorKind::AlreadyExists,
+        "InvalidName" => ErrorKind::InvalidName,
+        "BadDigest" => ErrorKind::BadDigest,
+        "SameDirectory" => ErrorKind::SameDirectory,
+        "IntoOwnSubtree" => ErrorKind::IntoOwnSubtree,
+        "Forbidden" => ErrorKind::Forbidden,
+        _ => match status {
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            409 => ErrorKind::Conflict,
+            424 => ErrorKind::IntoOwnSubtree,
+            500..=599 => ErrorKind::Server,
+            _ => ErrorKind::Unexpected,
+        },
+    }
+}
+
+/// A Cloudike item as an [`Entry`].
+pub fn entry_from(m: &Metadata) -> Result<Entry, ApiError> {
+    let path = NodePath::parse(&m.path)
+        .map_err(|e| ApiError::new(ErrorKind::Unexpected, 200, format!("{}: {e}", m.path)))?;
+    let name = match path.name() {
+        Some(n) => n.as_str().to_owned(),
+        None => m.name.clone(),
+    };
+    Ok(Entry {
+        name,
+        path,
+        is_folder: m.folder,
+        size: m.bytes,
+        modified_ms: m.modified,
+        checksum: m.checksum.clone(),
+        version: m.version,
+    })
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn endpoint_with_path(prefix: &str, path: &NodePath) -> String {
+    // `to_url_path` starts with "/"; the endpoint already ends with one.
+    format!("{prefix}{}", path.to_url_path().trim_start_matches('/'))
+}
+
+impl Client for Cloudike {
+    async fn login(&self, login: &str, password: &str) -> Result<Session, ApiError> {
+        let form: Form = vec![
+            (field::LOGIN, login.to_owned()),
+            (field::PASSWORD, password.to_owned()),
+            (field::PERMANENT_AUTH, "false".into()),
+            (field::DEVICE_DESCRIPTION, "Satchel web".into()),
+        ];
+        let reply = self.post_raw("accounts/login/", &form).await?;
+        if reply.status == 401 {
+            let mut err = error_from(&reply);
+            err.kind = ErrorKind::InvalidCredentials;
+            return Err(err);
+        }
+        let r: LoginResponse = decode(reply)?;
+        Ok(Session {
+            token: r.token,
+            login: login.to_owned(),
+            expires_ms: r.expires,
+        })
+    }
+
+    async fn logout(&self) -> Result<(), ApiError> {
+        let reply = self.post_raw("accounts/logout/", &Vec::new()).await?;
+        if reply.ok() {
+            Ok(())
+        } else {
+            Err(error_from(&reply))
+        }
+    }
+
+    async fn account(&self) -> Result<Account, ApiError> {
+        let a: AccountInfo = self.get("accounts/get/").await?;
+        Ok(Account {
+            name: a.name,
+            used_bytes: a.storage_size,
+            quota_bytes: a.quota_size,
+        })
+    }
+
+    async fn list(&self, path: &NodePath) -> Result<Vec<Entry>, ApiError> {
+        let endpoint = format!(
+            "{}?{}=true",
+            endpoint_with_path("metadata/", path),
+            field::LISTING
+        );
+        let m: Metadata = self.get(&endpoint).await?;
+        m.content
+            .unwrap_or_default()
+            .iter()
+            .map(entry_from)
+            .collect()
+    }
+
+    async fn create_folder(&self, path: &NodePath) -> Result<Entry, ApiError> {
+        let now = now_ms().to_string();
+        let form: Form = vec![
+            (field::PATH, path.to_string()),
+            (field::CREATED, now.clone()),
+            (field::MODIFIED, now),
+        ];
+        let m: Metadata = self.post("fileops/folder_create", &form).await?;
+        entry_from(&m)
+    }
+
+    async fn rename(&self, path: &NodePath, new_name: &FileName) -> Result<Entry, ApiError> {
+        let form: Form = vec![
+            (field::PATH, path.to_string()),
+            (field::NEWNAME, new_name.to_string()),
+        ];
+        let m: Metadata = self.post("fileops/rename/", &form).await?;
+        entry_from(&m)
+    }
+
+    async fn move_to(&self, path: &NodePath, folder: &NodePath) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (field::FROM_PATH, path.to_string()),
+            (field::TO_PATH, folder.to_string()),
+            (field::OVERWRITE, "false".into()),
+        ];
+        let reply = self.post_raw("fileops/move/", &form).await?;
+        if reply.ok() {
+            Ok(())
+        } else {
+            Err(error_from(&reply))
+        }
+    }
+
+    async fn copy_to(&self, path: &NodePath, folder: &NodePath) -> Result<(), ApiError> {
+        // overwrite=true never replaces on copy: a taken name becomes "name (1).ext".
+        let form: Form = vec![
+            (field::FROM_PATH, path.to_string()),
+            (field::TO_PATH, folder.to_string()),
+            (field::OVERWRITE, "true".into()),
+        ];
+        let reply = self.post_raw("fileops/copy/", &form).await?;
+        if reply.ok() {
+            Ok(())
+        } else {
+            Err(error_from(&reply))
+        }
+    }
+
+    async fn delete(&self, paths: &[NodePath]) -> Result<DeleteOutcome, ApiError> {
+        let mut form: Form = paths.iter().map(|p| (field::PATH, p.to_string())).collect();
+        form.push((field::ONLY_EMPTY, "false".into()));
+        form.push((field::WITHOUT_TRASH, "false".into()));
+        let r: MultiResult = self.post("fileops/multi/delete/", &form).await?;
+        let failed = r
+            .nodes
+            .into_iter()
+            .filter(|n| n.error_code.is_some_and(|c| c >= 400))
+            .map(|n| (n.path, n.message.unwrap_or_default()))
+            .collect();
+        Ok(DeleteOutcome {
+            deleted: r.success,
+            failed,
+        })
+    }
+
+    async fn download_url(&self, path: &NodePath) -> Result<String, ApiError> {
+        let ticket: DownloadTicket = self.get(&endpoint_with_path("files/get/", path)).await?;
+        Ok(self.server_url(&ticket.url))
+    }
+
+    async fn begin_upload(
+        &self,
+        path: &NodePath,
+        size: u64,
+        md5: &str,
+        overwrite: bool,
+    ) -> Result<UploadStart, ApiError> {
+        let now = now_ms().to_string();
+        let form: Form = vec![
+            (field::PATH, path.to_string()),
+            (field::SIZE, size.to_string()),
+            (field::CHECKSUM, md5.to_owned()),
+            (field::OVERWRITE, overwrite.to_string()),
+            (field::CREATE_DIRS, "true".into()),
+            (field::MULTIPART, "true".into()),
+            (field::CREATED, now.clone()),
+            (field::MODIFIED, now),
+        ];
+        let reply = self.post_raw("files/create/", &form).await?;
+        match reply.status {
+            201 => Ok(UploadStart::Deduplicated(entry_from(&decode::<Metadata>(
+                reply,
+            )?)?)),
+            _ => {
+                let t: UploadTicket = decode(reply)?;
+                Ok(UploadStart::Session(UploadSession {
+                    path: path.clone(),
+                    id: t.temp_path,
+                    max_part_size: t.max_part_size,
+                }))
+            }
+        }
+    }
+
+    async fn part_target(
+        &self,
+        session: &UploadSession,
+        part_num: u32,
+        size: u64,
+        md5: &str,
+    ) -> Result<String, ApiError> {
+        let form: Form = vec![
+            (field::TEMP_PATH, session.id.clone()),
+            (field::PART_NUM, part_num.to_string()),
+            (field::SIZE, size.to_string()),
+            (field::CHECKSUM, md5.to_owned()),
+        ];
+        let t: PartTicket = self.post("files/create_part/", &form).await?;
+        Ok(self.server_url(&t.url))
+    }
+
+    async fn put_part(
+        &self,
+        url: &str,
+        blob: &web_sys::Blob,
+        on_progress: impl Fn(f64) + 'static,
+        xhrs: &http::XhrSet,
+    ) -> Result<(), ApiError> {
+        let reply = http::xhr_put(url, blob, &[], on_progress, xhrs).await?;
+        if reply.ok() {
+            Ok(())
+        } else {
+            Err(error_from(&reply))
+        }
+    }
+
+    async fn confirm(
+        &self,
+        session: &UploadSession,
+        size: u64,
+        md5: &str,
+        overwrite: bool,
+    ) -> Result<Entry, ApiError> {
+        let form: Form = vec![
+            (field::TEMP_NAME, session.id.clone()),
+            (field::OVERWRITE, overwrite.to_string()),
+            (field::SIZE, size.to_string()),
+            (field::CHECKSUM, md5.to_owned()),
+        ];
+        let m: Metadata = self
+            .post(&endpoint_with_path("files/confirm/", &session.path), &form)
+            .await?;
+        entry_from(&m)
+    }
+
+    async fn cancel(&self, session: &UploadSession) -> Result<(), ApiError> {
+        let form: Form = vec![(field::TEMP_PATH, session.id.clone())];
+        let reply = self.post_raw("files/cancel_upload/", &form).await?;
+        if reply.ok() {
+            Ok(())
+        } else {
+            Err(error_from(&reply))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_map_by_name_then_status() {
+        assert_eq!(kind_of("Conflict", 409), ErrorKind::Conflict);
+        assert_eq!(kind_of("AlreadyExists", 403), ErrorKind::AlreadyExists);
+        assert_eq!(kind_of("", 401), ErrorKind::Unauthorized);
+        assert_eq!(kind_of("Weird", 503), ErrorKind::Server);
+    }
+
+    #[test]
+    fn urls() {
+        let c = Cloudike::new("http://h:1/", None);
+        let p = NodePath::parse("/a b/c?").unwrap();
+        assert_eq!(
+            c.url(&endpoint_with_path("metadata/", &p)),
+            "http://h:1/api/1/metadata/a%20b/c%3F"
+        );
+        assert_eq!(
+            endpoint_with_path("metadata/", &NodePath::root()),
+            "metadata/"
+        );
+        assert_eq!(
+            c.server_url("/api/1/upload/x/1"),
+            "http://h:1/api/1/upload/x/1"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! Dialect-neutral HTTP helpers: `fetch` (via gloo-net) for API calls and `XMLHttpRequest` for
+//! part uploads, whose `upload.onprogress` gives byte-level progress and which can be aborted.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use gloo_net::http::{Request, RequestBuilder};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Blob, ProgressEvent, XmlHttpRequest};
+
+use super::ApiError;
+
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// An HTTP answer: status and body text.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn js_error(err: impl std::fmt::Debug) -> ApiError {
+    ApiError::network(format!("{err:?}"))
+}
+
+async fn finish(builder: RequestBuilder, body: Option<String>) -> Result<Reply, ApiError> {
+    let request: Request = match body {
+        Some(b) => builder
+            .header("Content-Type", FORM_CONTENT_TYPE)
+            .body(b)
+            .map_err(js_error)?,
+        None => builder.build().map_err(js_error)?,
+    };
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
+    Ok(Reply { status, body })
+}
+
+/// `GET url` with the given headers.
+pub async fn get(url: &str, headers: &[(&str, &str)]) -> Result<Reply, ApiError> {
+    let mut builder = Request::get(url);
+    for (k, v) in headers {
+        builder = builder.header(k, v);
+    }
+    finish(builder, None).await
+}
+
+/// `POST url` with a form-encoded body.
+pub async fn post_form(
+    url: &str,
+    headers: &[(&str, &str)],
+    form: String,
+) -> Result<Reply, ApiError> {
+    let mut builder = Request::post(url);
+    for (k, v) in headers {
+        builder = builder.header(k, v);
+    }
+    finish(builder, Some(form)).await
+}
+
+/// The XHRs of one job, so that cancelling can abort all of them at once.
+#[derive(Clone, Default)]
+pub struct XhrSet(Rc<RefCell<Vec<XmlHttpRequest>>>);
+
+impl XhrSet {
+    fn add(&self, xhr: &XmlHttpRequest) {
+        self.0.borrow_mut().push(xhr.clone());
+    }
+
+    fn remove(&self, xhr: &XmlHttpRequest) {
+        self.0.borrow_mut().retain(|x| x != xhr);
+    }
+
+    /// Abort every request still running.
+    pub fn abort_all(&self) {
+        let running: Vec<_> = self.0.borrow_mut().drain(..).collect();
+        for xhr in running {
+            let _ = xhr.abort();
+        }
+    }
+}
+
+type Done = Rc<RefCell<Option<oneshot::Sender<Result<(), ApiError>>>>>;
+
+fn settle(done: &Done, outcome: Result<(), ApiError>) {
+    if let Some(tx) = done.borrow_mut().take() {
+        let _ = tx.send(outcome);
+    }
+}
+
+/// `PUT url` with `body` (a Blob slice: the browser streams it, nothing is copied into wasm).
+/// `on_progress` gets the bytes sent so far. The request is registered in `set` while it runs.
+pub async fn xhr_put(
+    url: &str,
+    body: &Blob,
+    headers: &[(&str, &str)],
+    on_progress: impl Fn(f64) + 'static,
+    set: &XhrSet,
+) -> Result<Reply, ApiError> {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("PUT", url).map_err(js_error)?;
+    for (k, v) in headers {
+        xhr.set_request_header(k, v).map_err(js_error)?;
+    }
+    let (tx, rx) = oneshot::channel();
+    let done: Done = Rc::new(RefCell::new(Some(tx)));
+    let on_load = {
+        let done = done.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| settle(&done, Ok(())))
+    };
+    let on_error = {
+        let done = done.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            settle(&done, Err(ApiError::network("upload connection failed")))
+        })
+    };
+    let on_abort = {
+        let done = done.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| settle(&done, Err(ApiError::aborted())))
+    };
+    let on_progress =
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| on_progress(e.loaded()));
+    xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    xhr.set_ontimeout(Some(on_error.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    }
+    set.add(&xhr);
+    let sent = xhr.send_with_opt_blob(Some(body));
+    let outcome = match sent {
+        Ok(()) => rx.await.unwrap_or_else(|_| Err(ApiError::aborted())),
+        Err(e) => Err(js_error(e)),
+    };
+    set.remove(&xhr);
+    xhr.set_onload(None);
+    xhr.set_onerror(None);
+    xhr.set_ontimeout(None);
+    xhr.set_onabort(None);
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(None);
+    }
+    // The closures must outlive the request; drop them only now.
+    drop((on_load, on_error, on_abort, on_progress));
+    outcome?;
+    let status = xhr.status().map_err(js_error)?;
+    let body = xhr.response_text().map_err(js_error)?.unwrap_or_default();
+    Ok(Reply { status, body })
+}

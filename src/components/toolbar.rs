@@ -1,0 +1,123 @@
+//! The action buttons and the hidden file input.
+
+use leptos::prelude::*;
+
+use crate::browser::{DialogKind, download, use_browser};
+use crate::i18n::{Msg, t};
+use crate::state::use_app;
+use crate::upload::{enqueue, use_uploads};
+
+/// The files chosen in an `<input type=file>`.
+pub fn files_of(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let app = use_app();
+    let uploads = use_uploads();
+    let browser = use_browser();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let count = Memo::new(move |_| browser.selection.with(|s| s.selected.len()));
+    let all_files = Memo::new(move |_| {
+        let sel = browser.selected();
+        !sel.is_empty() && sel.iter().all(|e| !e.is_folder)
+    });
+    let open_dialog = move |make: fn(Vec<crate::api::Entry>) -> Option<DialogKind>| {
+        if let Some(d) = make(browser.selected()) {
+            browser.dialog.set(Some(d));
+        }
+    };
+    let on_files = move |_| {
+        if let Some(el) = input.get() {
+            enqueue(app, uploads, browser.folder.get_untracked(), files_of(&el));
+            el.set_value("");
+        }
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=t(Msg::Toolbar)>
+            <button
+                id="btn-new-folder"
+                type="button"
+                on:click=move |_| browser.dialog.set(Some(DialogKind::NewFolder))
+            >
+                {t(Msg::NewFolder)}
+            </button>
+            <button
+                id="btn-upload"
+                type="button"
+                on:click=move |_| {
+                    if let Some(el) = input.get() {
+                        el.click();
+                    }
+                }
+            >
+                {t(Msg::Upload)}
+            </button>
+            <input
+                id="upload-input"
+                class="visually-hidden"
+                type="file"
+                multiple
+                tabindex="-1"
+                aria-hidden="true"
+                node_ref=input
+                on:change=on_files
+            />
+            <button
+                id="btn-rename"
+                type="button"
+                disabled=move || count.get() != 1
+                on:click=move |_| open_dialog(|v| v.into_iter().next().map(DialogKind::Rename))
+            >
+                {t(Msg::Rename)}
+            </button>
+            <button
+                id="btn-move"
+                type="button"
+                disabled=move || count.get() == 0
+                on:click=move |_| open_dialog(|v| Some(DialogKind::Move(v)))
+            >
+                {t(Msg::Move)}
+            </button>
+            <button
+                id="btn-copy"
+                type="button"
+                disabled=move || count.get() == 0
+                on:click=move |_| open_dialog(|v| Some(DialogKind::Copy(v)))
+            >
+                {t(Msg::Copy)}
+            </button>
+            <button
+                id="btn-delete"
+                type="button"
+                class="danger"
+                disabled=move || count.get() == 0
+                on:click=move |_| open_dialog(|v| Some(DialogKind::Delete(v)))
+            >
+                {t(Msg::Delete)}
+            </button>
+            <button
+                id="btn-download"
+                type="button"
+                disabled=move || !all_files.get()
+                on:click=move |_| {
+                    for entry in browser.selected() {
+                        download(app, entry);
+                    }
+                }
+            >
+                {t(Msg::Download)}
+            </button>
+            <span class="selection-count" aria-live="polite">
+                {move || {
+                    let n = count.get();
+                    (n > 0).then(|| crate::i18n::tf(Msg::Selected, &[&n.to_string()]))
+                }}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! The deployment config `/satchel.json`, fetched once at startup. A missing file or field falls
+//! back to the defaults, so a plain `dist/` works anywhere.
+
+use serde::Deserialize;
+
+pub const DEFAULT_CHUNK_SIZE: u64 = 8 * 1024 * 1024;
+pub const DEFAULT_PARALLEL_CHUNKS: usize = 3;
+
+/// Which server dialect the SPA speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    #[default]
+    Cloudike,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub dialect: Dialect,
+    /// Origin of the API server; `""` means the page's own origin.
+    pub api_base: String,
+    pub chunk_size: u64,
+    pub parallel_chunks: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            dialect: Dialect::Cloudike,
+            api_base: String::new(),
+            chunk_size: DEFAULT_CHUNK_SIZE,
+            parallel_chunks: DEFAULT_PARALLEL_CHUNKS,
+        }
+    }
+}
+
+impl Config {
+    /// Parse the JSON text of `satchel.json`; anything unreadable gives the defaults.
+    pub fn from_json(text: &str) -> Self {
+        let mut cfg: Config = serde_json::from_str(text).unwrap_or_default();
+        cfg.sanitize();
+        cfg
+    }
+
+    fn sanitize(&mut self) {
+        // Keep chunks between 64 KiB and 1 GiB and parallelism between 1 and 16.
+        self.chunk_size = self.chunk_size.clamp(64 * 1024, 1024 * 1024 * 1024);
+        self.parallel_chunks = self.parallel_chunks.clamp(1, 16);
+        while self.api_base.ends_with('/') {
+            self.api_base.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_default() {
+        let c = Config::from_json(r#"{"chunk_size": 1048576}"#);
+        assert_eq!(c.chunk_size, 1_048_576);
+        assert_eq!(c.parallel_chunks, DEFAULT_PARALLEL_CHUNKS);
+        assert_eq!(Config::from_json("not json"), Config::default());
+        assert_eq!(
+            Config::from_json(r#"{"api_base":"http://x/"}"#).api_base,
+            "http://x"
+        );
+    }
+}

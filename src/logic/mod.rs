@@ -1,0 +1,7 @@
+//! Pure functions behind the UI: sorting, selection, formatting, URL paths. No DOM, no signals,
+//! so all of it runs under native `cargo test`.
+
+pub mod format;
+pub mod paths;
+pub mod selection;
+pub mod sort;

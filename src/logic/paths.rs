@@ -1,0 +1,75 @@
+//! Folder paths in the SPA's own URLs: `/files/<segments percent-encoded>`.
+
+use satchel_wire::NodePath;
+
+pub const FILES_PREFIX: &str = "/files";
+
+/// The SPA URL showing `path`: `/files/` for the root, `/files/a%20b/c` otherwise.
+pub fn files_href(path: &NodePath) -> String {
+    if path.is_root() {
+        format!("{FILES_PREFIX}/")
+    } else {
+        format!("{FILES_PREFIX}{}", path.to_url_path())
+    }
+}
+
+/// Decode `%XX` escapes; a `%` not followed by two hex digits stays as it is (the router may
+/// hand over a path that is already partly decoded).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The folder a `/files/...` pathname shows; `None` if it is not a valid path.
+pub fn folder_from_pathname(pathname: &str) -> Option<NodePath> {
+    let rest = pathname.strip_prefix(FILES_PREFIX)?;
+    if rest.is_empty() {
+        return Some(NodePath::root());
+    }
+    if !rest.starts_with('/') {
+        return None;
+    }
+    let decoded: Vec<String> = rest.split('/').map(percent_decode).collect();
+    NodePath::parse(&decoded.join("/")).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        for raw in [
+            "/",
+            "/a b/c",
+            "/<img src=x onerror=alert(1)>",
+            "/100%/x?#",
+            "/Привет",
+        ] {
+            let p = NodePath::parse(raw).unwrap();
+            assert_eq!(folder_from_pathname(&files_href(&p)), Some(p), "{raw}");
+        }
+        assert_eq!(folder_from_pathname("/files"), Some(NodePath::root()));
+        assert_eq!(
+            folder_from_pathname("/files/a%20b/"),
+            NodePath::parse("/a b").ok()
+        );
+        assert_eq!(folder_from_pathname("/other"), None);
+        assert_eq!(percent_decode("50%"), "50%");
+        assert_eq!(percent_decode("a%zzb"), "a%zzb");
+    }
+}

@@ -1,0 +1,83 @@
+//! `/files/*path`: the file browser for the folder in the URL.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::browser::provide_browser;
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::conflict_dialog::ConflictDialog;
+use crate::components::dialogs::Dialogs;
+use crate::components::file_table::FileTable;
+use crate::components::header::Header;
+use crate::components::status::StatusRegions;
+use crate::components::toolbar::Toolbar;
+use crate::components::upload_panel::UploadPanel;
+use crate::i18n::{Msg, t};
+use crate::logic::paths::folder_from_pathname;
+use crate::state::use_app;
+use crate::upload::{enqueue, use_uploads};
+
+#[component]
+pub fn FilesPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if app.session.with(Option::is_none) {
+            navigate(
+                "/login",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! {
+        <Show when=move || app.session.with(Option::is_some)>
+            <FileBrowser/>
+        </Show>
+    }
+}
+
+#[component]
+fn FileBrowser() -> impl IntoView {
+    let app = use_app();
+    let uploads = use_uploads();
+    let location = use_location();
+    let folder =
+        Memo::new(move |_| folder_from_pathname(&location.pathname.get()).unwrap_or_default());
+    let browser = provide_browser(app, folder);
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = ev.data_transfer().and_then(|dt| dt.files());
+        if let Some(list) = files {
+            let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
+            enqueue(app, uploads, browser.folder.get_untracked(), files);
+        }
+    };
+    view! {
+        <Header/>
+        <main
+            class="files"
+            class:dragging=dragging
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <Breadcrumbs/>
+            <Toolbar/>
+            <StatusRegions/>
+            <FileTable/>
+            <p class="drop-hint" aria-hidden="true">{t(Msg::DropHint)}</p>
+        </main>
+        <UploadPanel/>
+        <Dialogs/>
+        <ConflictDialog/>
+    }
+}

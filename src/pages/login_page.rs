@@ -1,0 +1,97 @@
+//! `/login`: username and password form.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, Client};
+use crate::i18n::{Msg, t, tf};
+use crate::state::use_app;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    // Signed in already (or just now): go to the files.
+    Effect::new(move || {
+        if app.session.with(Option::is_some) {
+            navigate(
+                "/files/",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let user_ref = NodeRef::<leptos::html::Input>::new();
+    let pass_ref = NodeRef::<leptos::html::Input>::new();
+    // A session that just ended is an error to explain; signing out is a plain notice.
+    let expired = t(Msg::SessionExpired);
+    let error = RwSignal::new(app.notice.get_untracked().filter(|n| n == expired));
+    let notice = Memo::new(move |_| app.notice.get().filter(|n| n != expired));
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        // Read the fields themselves: automation may fill them without input events.
+        let read = |node: NodeRef<leptos::html::Input>, fallback: RwSignal<String>| {
+            node.get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_else(|| fallback.get_untracked())
+        };
+        let (user, pass) = (read(user_ref, username), read(pass_ref, password));
+        if user.trim().is_empty() || pass.is_empty() {
+            error.set(Some(t(Msg::LoginMissing).to_owned()));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let client = api::client(&app.config.get_untracked(), None);
+        spawn_local(async move {
+            match client.login(user.trim(), &pass).await {
+                Ok(session) => app.sign_in(session),
+                Err(e) => error.set(Some(tf(Msg::LoginFailed, &[&e.user_message()]))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <main class="login">
+            <form class="login-card" on:submit=submit novalidate>
+                <h1>{t(Msg::LoginTitle)}</h1>
+                {move || notice.get().map(|n| view! { <p id="login-notice" role="status">{n}</p> })}
+                <label for="login-username">{t(Msg::LoginUsername)}</label>
+                <input
+                    id="login-username"
+                    name="username"
+                    type="text"
+                    autocomplete="username"
+                    node_ref=user_ref
+                    autofocus
+                    required
+                    prop:value=move || username.get()
+                    on:input=move |ev| username.set(event_target_value(&ev))
+                />
+                <label for="login-password">{t(Msg::LoginPassword)}</label>
+                <input
+                    id="login-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    node_ref=pass_ref
+                    required
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                // Present only while there is an error, so its text is never stale.
+                {move || error.get().map(|e| view! { <p id="login-error" role="alert">{e}</p> })}
+                <button id="login-submit" type="submit" class="primary" disabled=move || busy.get()>
+                    {move || if busy.get() { t(Msg::LoginBusy) } else { t(Msg::LoginSubmit) }}
+                </button>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,6 @@
+//! Route views.
+
+pub mod bench_page;
+pub mod files_page;
+pub mod login_page;
+pub mod not_found_page;
