@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: satchel-server --data <dir> [--listen 127.0.0.1:8080] [--spa <dist dir>] \
-[--demo] [--create-user login:password]... [--fault-fail-part <n>]";
+[--demo] [--create-user login:password]... [--fault-fail-part <n>] [--seed-folder login:/path:count]...";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -19,6 +19,8 @@ pub struct Config {
     pub create_users: Vec<(String, String)>,
     /// Test hook: the first PUT of this part number in every upload session answers 503.
     pub fault_fail_part: Option<u32>,
+    /// Benchmark hook: folders to fill with many small files at startup.
+    pub seed_folders: Vec<crate::SeedFolder>,
 }
 
 impl Config {
@@ -30,6 +32,7 @@ impl Config {
             demo: false,
             create_users: Vec::new(),
             fault_fail_part: None,
+            seed_folders: Vec::new(),
         }
     }
 
@@ -63,6 +66,10 @@ impl Config {
                         .parse::<u32>()
                         .map_err(|e| format!("--fault-fail-part: {e}"))?;
                     config.fault_fail_part = Some(n);
+                }
+                "--seed-folder" => {
+                    let spec = crate::SeedFolder::parse(&value("--seed-folder")?)?;
+                    config.seed_folders.push(spec);
                 }
                 "-h" | "--help" => return Err(USAGE.to_owned()),
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),

@@ -7,7 +7,10 @@ pub mod dialects;
 pub mod http_error;
 pub mod store;
 
+mod bench_seed;
 mod demo;
+
+pub use bench_seed::SeedFolder;
 
 pub use config::Config;
 
@@ -50,6 +53,9 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
     }
     if config.demo {
         demo::seed(&core).await?;
+    }
+    for spec in &config.seed_folders {
+        bench_seed::seed(&core, spec).await?;
     }
     Ok(core)
 }

@@ -51,6 +51,9 @@ async fn folder_goes_and_comes_back_whole() {
     s.upload("/Docs/sub/b.txt", b"bbbb").await;
     s.upload("/loose.txt", b"l").await;
     delete(&s, "/loose.txt").await;
+    // Deletion times are in ms: let the two deletions get distinct ones, so "newest first" is
+    // a real order and not a tie.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     delete(&s, "/Docs").await;
     assert_eq!(s.names("/").await, Vec::<String>::new());
 

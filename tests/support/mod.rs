@@ -281,6 +281,72 @@ impl Api {
     }
 }
 
+impl Api {
+    /// Store `bytes` at `path` through the dialect's own upload flow (create, PUT, confirm),
+    /// overwriting (a new version) when a file is there.
+    pub async fn upload(&self, path: &str, bytes: &[u8]) -> TestResult<Value> {
+        let md5 = md5_hex(bytes);
+        let size = bytes.len().to_string();
+        let resp = self
+            .http
+            .post(format!("{}/files/create/", self.base))
+            .basic_auth(&self.login, Some(&self.password))
+            .form(&[
+                ("path", path),
+                ("size", &size),
+                ("checksum", &md5),
+                ("overwrite", "true"),
+            ])
+            .send()
+            .await?;
+        let status = resp.status().as_u16();
+        let body: Value = resp.json().await?;
+        match status {
+            201 => return Ok(body),
+            200 => {}
+            other => return Err(format!("files/create {path}: HTTP {other}: {body}").into()),
+        }
+        let origin = self.base.trim_end_matches("/api/1");
+        let url = format!("{origin}{}", body["url"].as_str().ok_or("no url")?);
+        let put = self.http.put(url).body(bytes.to_vec()).send().await?;
+        if !put.status().is_success() {
+            return Err(format!("PUT {path}: HTTP {}", put.status()).into());
+        }
+        let temp = body["temp_path"].as_str().ok_or("no temp_path")?.to_owned();
+        self.post(
+            &format!("files/confirm{}", encode_path(path)),
+            &[("temp_name", &temp), ("overwrite", "true")],
+        )
+        .await
+    }
+
+    /// GET an endpoint that answers JSON.
+    pub async fn get_json(&self, endpoint: &str) -> TestResult<Value> {
+        let resp = self
+            .http
+            .get(format!("{}/{endpoint}", self.base))
+            .basic_auth(&self.login, Some(&self.password))
+            .send()
+            .await?;
+        let status = resp.status();
+        let body: Value = resp.json().await.unwrap_or(Value::Null);
+        if !status.is_success() {
+            return Err(format!("{endpoint}: HTTP {status}: {body}").into());
+        }
+        Ok(body)
+    }
+
+    /// Raw GET of a URL on the server (for download tickets).
+    pub async fn get_bytes(&self, url: &str) -> TestResult<Vec<u8>> {
+        let origin = self.base.trim_end_matches("/api/1");
+        let resp = self.http.get(format!("{origin}{url}")).send().await?;
+        if !resp.status().is_success() {
+            return Err(format!("GET {url}: HTTP {}", resp.status()).into());
+        }
+        Ok(resp.bytes().await?.to_vec())
+    }
+}
+
 /// Percent-encode a path segment by segment, as the dialect expects in URLs.
 pub fn encode_path(path: &str) -> String {
     let mut out = String::new();
@@ -387,14 +453,30 @@ impl Browser {
         self.click(&format!("{} td.name", Self::row(path))).await
     }
 
-    /// Open a folder in the list (double click).
-    pub async fn open_folder(&self, path: &str) -> TestResult {
-        let cell = self.wait(&format!("{} td.name", Self::row(path))).await?;
+    /// Double-click the element `css` matches.
+    pub async fn double_click(&self, css: &str) -> TestResult {
+        let el = self.wait(css).await?;
         self.client
             .execute(
                 "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
-                vec![serde_json::to_value(&cell)?],
+                vec![serde_json::to_value(&el)?],
             )
+            .await?;
+        Ok(())
+    }
+
+    /// Evaluate a script with the element `css` matches as `arguments[0]`.
+    pub async fn eval_on(&self, css: &str, script: &str) -> TestResult<Value> {
+        let el = self.wait(css).await?;
+        Ok(self
+            .client
+            .execute(script, vec![serde_json::to_value(&el)?])
+            .await?)
+    }
+
+    /// Open a folder in the list (double click).
+    pub async fn open_folder(&self, path: &str) -> TestResult {
+        self.double_click(&format!("{} td.name", Self::row(path)))
             .await?;
         self.wait(&format!("a[data-crumb-path=\"{}\"]", css_escape(path)))
             .await?;
@@ -416,6 +498,21 @@ impl Browser {
             .filter_map(|e| e.ok().map(|e| e.file_name()))
             .collect();
         Err(format!("{name} was not downloaded; the folder holds {seen:?}").into())
+    }
+
+    /// Wait for a completed download whose name ends with `suffix`.
+    pub async fn downloaded_with_suffix(&self, suffix: &str) -> TestResult<PathBuf> {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            for entry in std::fs::read_dir(self.downloads.path())?.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.ends_with(suffix) {
+                    return Ok(entry.path());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(format!("no *{suffix} was downloaded").into())
     }
 
     pub async fn close(self) -> TestResult {

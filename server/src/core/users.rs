@@ -61,7 +61,7 @@ fn password_matches(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn user_by_login(c: &Connection, login: &str) -> CoreResult<Option<(User, String)>> {
+pub(crate) fn user_by_login(c: &Connection, login: &str) -> CoreResult<Option<(User, String)>> {
     Ok(c.query_row(
         "SELECT id, login, name, password_hash FROM users WHERE login = ?1",
         [login],
