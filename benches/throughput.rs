@@ -49,6 +49,8 @@ mod bench {
         let mut rows = Vec::new();
         rows.push(md5(&peers, md5_size).await?);
         rows.push(upload(&peers, upload_size).await?);
+        drop(peers);
+        let huge = huge_folder(env_count("SATCHEL_BENCH_HUGE_ENTRIES", 100_000)).await?;
 
         println!();
         println!("| measure | Satchel MB/s | baseline | baseline MB/s | ratio |");
@@ -63,7 +65,38 @@ mod bench {
                 r.ours / r.baseline
             );
         }
+        println!();
+        println!(
+            "| folder of {} files | Satchel ms | baseline | baseline ms | ratio |",
+            huge.entries
+        );
+        println!("|---|---:|---|---:|---:|");
+        println!(
+            "| listing received → first rows painted | {:.0} | curl: whole listing | {:.0} | {:.2} |",
+            huge.first_rows_ms,
+            huge.curl_ms,
+            huge.first_rows_ms / huge.curl_ms
+        );
+        println!(
+            "| all pages received (paged listing) | {:.0} | curl: whole listing | {:.0} | {:.2} |",
+            huge.listing_ms,
+            huge.curl_ms,
+            huge.listing_ms / huge.curl_ms
+        );
+        println!(
+            "| sort by size, re-render included | {:.0} | curl: whole listing | {:.0} | {:.2} |",
+            huge.sort_ms,
+            huge.curl_ms,
+            huge.sort_ms / huge.curl_ms
+        );
         Ok(())
+    }
+
+    fn env_count(var: &str, default: usize) -> usize {
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     }
 
     fn env_mib(var: &str, default: usize) -> usize {
@@ -76,6 +109,79 @@ mod bench {
 
     fn mb_per_s(bytes: usize, elapsed: Duration) -> f64 {
         bytes as f64 / 1e6 / elapsed.as_secs_f64()
+    }
+
+    struct Huge {
+        entries: usize,
+        first_rows_ms: f64,
+        listing_ms: f64,
+        sort_ms: f64,
+        curl_ms: f64,
+    }
+
+    /// Open a folder of `entries` files in the SPA and sort it by size; the SPA reports its own
+    /// timings in `window.__satchel_timings`.
+    async fn huge_folder(entries: usize) -> TestResult<Huge> {
+        let seed = format!("{}:/Huge:{entries}", USER.login);
+        let peers = Peers::start(&[USER], &["--seed-folder", &seed]);
+        let url = format!("{}/api/1/metadata/Huge", peers.base);
+        let start = Instant::now();
+        let status = Command::new("curl")
+            .args(["-sS", "-f", "-o", "/dev/null", "-u"])
+            .arg(format!("{}:{}", USER.login, USER.password))
+            .arg(&url)
+            .status()?;
+        let curl_ms = start.elapsed().as_secs_f64() * 1000.0;
+        assert!(status.success(), "curl listing failed");
+
+        let b = peers.browser().await?;
+        b.login(&USER).await?;
+        b.open("/files/Huge").await?;
+        let timings = wait_timings(&b, |t| {
+            t["listing_ms"].is_number() && t["first_rows_ms"].is_number()
+        })
+        .await?;
+        let rows = b
+            .client
+            .find_all(Locator::Css("table#file-list tr[data-path]"))
+            .await?;
+        assert!(
+            rows.len() < 1000,
+            "the list is virtualised ({} rows in the DOM)",
+            rows.len()
+        );
+        let before = timings["sort_ms"].as_f64();
+        b.click("#sort-size").await?;
+        let timings = wait_timings(&b, |t| {
+            t["sort_ms"].is_number() && t["sort_ms"].as_f64() != before
+        })
+        .await?;
+        b.close().await?;
+        Ok(Huge {
+            entries,
+            first_rows_ms: timings["first_rows_ms"].as_f64().unwrap_or(f64::NAN),
+            listing_ms: timings["listing_ms"].as_f64().unwrap_or(f64::NAN),
+            sort_ms: timings["sort_ms"].as_f64().unwrap_or(f64::NAN),
+            curl_ms,
+        })
+    }
+
+    async fn wait_timings(
+        b: &super::support::Browser,
+        ready: impl Fn(&serde_json::Value) -> bool,
+    ) -> TestResult<serde_json::Value> {
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while Instant::now() < deadline {
+            let t = b
+                .client
+                .execute("return window.__satchel_timings || null;", vec![])
+                .await?;
+            if ready(&t) {
+                return Ok(t);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err("the SPA never reported its timings".into())
     }
 
     async fn md5(peers: &Peers, size: usize) -> TestResult<Row> {

@@ -22,9 +22,12 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::bench_page::BenchPage;
+use crate::pages::favorites_page::FavoritesPage;
 use crate::pages::files_page::FilesPage;
 use crate::pages::login_page::LoginPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::search_page::SearchPage;
+use crate::pages::trash_page::TrashPage;
 use crate::state::{AppState, load_config, use_app};
 use crate::upload::Uploads;
 
@@ -46,6 +49,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/files") view=FilesPage/>
                     <Route path=path!("/files/*path") view=FilesPage/>
+                    <Route path=path!("/favorites") view=FavoritesPage/>
+                    <Route path=path!("/trash") view=TrashPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/bench") view=BenchPage/>
                 </Routes>
             </Show>

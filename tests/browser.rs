@@ -10,12 +10,11 @@ mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod journeys {
     use std::future::Future;
-    use std::pin::Pin;
     use std::time::Duration;
 
     use fantoccini::Locator;
 
-    use super::support::{Browser, Peers, TestResult, User, md5_file};
+    use super::support::{Browser, Journey, Peers, TestResult, User, md5_file, run_journeys};
 
     const ALICE: User = User {
         login: "alice",
@@ -33,8 +32,6 @@ mod journeys {
         login: "dave",
         password: "dave-pass-4",
     };
-
-    type Journey = for<'a> fn(&'a Peers) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn browser_journeys() {
@@ -59,21 +56,7 @@ mod journeys {
                 Box::pin(session(p))
             }),
         ];
-        let mut failures = Vec::new();
-        for (name, journey) in journeys {
-            match journey(&peers).await {
-                Ok(()) => println!("journey ok: {name}"),
-                Err(e) => {
-                    println!("journey FAILED: {name}: {e}");
-                    failures.push(format!("{name}: {e}"));
-                }
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "failed journeys:\n{}",
-            failures.join("\n")
-        );
+        run_journeys(&peers, &journeys).await;
     }
 
     async fn login(peers: &Peers) -> TestResult {

@@ -2,15 +2,18 @@
 //! Cloudike's endpoint names, field names and error names.
 
 use satchel_wire::cloudike::{
-    self as wire, AUTH_HEADER, AccountInfo, DownloadTicket, ErrorBody, LoginResponse, Metadata,
-    MultiResult, PartTicket, UploadTicket, field,
+    self as wire, AUTH_HEADER, AccountInfo, DownloadTicket, ErrorBody, FolderInfo, LoginResponse,
+    Metadata, MultiResult, PartTicket, SearchResult, TaskStarted, TaskStatus, TrashItem,
+    UploadTicket, VersionInfo, field, preview_size,
 };
 use satchel_wire::{FileName, NodePath};
 use serde::de::DeserializeOwned;
 
 use super::http::{self, Reply};
 use super::{
-    Account, ApiError, Client, DeleteOutcome, Entry, ErrorKind, Session, UploadSession, UploadStart,
+    Account, ApiError, ArchiveLink, Capabilities, Client, DeleteOutcome, Entry, ErrorKind,
+    FolderTotals, Page, SearchKind, SearchQuery, Session, TaskState, TextHead, TrashEntry,
+    TrashListing, UploadSession, UploadStart, Version,
 };
 
 #[derive(Clone, Debug)]
@@ -129,7 +132,60 @@ pub fn entry_from(m: &Metadata) -> Result<Entry, ApiError> {
         modified_ms: m.modified,
         checksum: m.checksum.clone(),
         version: m.version,
+        created_ms: m.created,
+        mime: m.mime_type.clone(),
+        favorite: m.favorite,
+        thumbnail: m.thumbnail,
     })
+}
+
+fn trash_entry(item: &TrashItem) -> Result<TrashEntry, ApiError> {
+    let original = NodePath::parse(&item.restore_path).map_err(|e| {
+        ApiError::new(
+            ErrorKind::Unexpected,
+            200,
+            format!("{}: {e}", item.restore_path),
+        )
+    })?;
+    let name = original
+        .name()
+        .map(|n| n.as_str().to_owned())
+        .unwrap_or_default();
+    Ok(TrashEntry {
+        id: item.name.clone(),
+        name,
+        original,
+        is_folder: item.folder,
+        size: item.bytes,
+        deleted_ms: item.deleted,
+    })
+}
+
+/// `endpoint?query` (no `?` when the form is empty).
+fn with_query(endpoint: &str, form: &Form) -> String {
+    let query = serde_urlencoded::to_string(form).unwrap_or_default();
+    if query.is_empty() {
+        endpoint.to_owned()
+    } else {
+        format!("{endpoint}?{query}")
+    }
+}
+
+fn search_type(kind: SearchKind) -> Option<&'static str> {
+    match kind {
+        SearchKind::Any => None,
+        SearchKind::Folder => Some("folder"),
+        SearchKind::Image => Some("image"),
+        SearchKind::Audio => Some("audio"),
+        SearchKind::Video => Some("video"),
+        SearchKind::Document => Some("document"),
+        SearchKind::Other => Some("other"),
+    }
+}
+
+/// The total length in `bytes 0-9/1234`.
+fn range_total(content_range: &str) -> Option<u64> {
+    content_range.rsplit('/').next()?.trim().parse().ok()
 }
 
 fn now_ms() -> i64 {
@@ -360,6 +416,217 @@ impl Client for Cloudike {
             Err(error_from(&reply))
         }
     }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            trash: true,
+            versions: true,
+            favorites: true,
+            search: true,
+            archives: true,
+            previews: true,
+        }
+    }
+
+    async fn list_page(&self, path: &NodePath, offset: u64, limit: u64) -> Result<Page, ApiError> {
+        let form: Form = vec![
+            (field::LISTING, "true".into()),
+            (field::OFFSET, offset.to_string()),
+            (field::LIMIT, limit.to_string()),
+            (field::ORDER_BY, "name".into()),
+        ];
+        let m: Metadata = self
+            .get(&with_query(&endpoint_with_path("metadata/", path), &form))
+            .await?;
+        let content = m.content.unwrap_or_default();
+        let is_last = m.is_last_page.unwrap_or(true) || (content.len() as u64) < limit;
+        Ok(Page {
+            entries: content.iter().map(entry_from).collect::<Result<_, _>>()?,
+            is_last,
+        })
+    }
+
+    async fn trash(&self, etag: Option<&str>) -> Result<Option<TrashListing>, ApiError> {
+        let mut headers = self.auth();
+        if let Some(tag) = etag {
+            headers.push(("If-None-Match", tag));
+        }
+        let reply = http::get(&self.url("trash/"), &headers).await?;
+        if reply.status == 304 {
+            return Ok(None);
+        }
+        let tag = reply.etag.clone();
+        let listing: wire::TrashListing = decode(reply)?;
+        Ok(Some(TrashListing {
+            entries: listing
+                .content
+                .iter()
+                .map(trash_entry)
+                .collect::<Result<_, _>>()?,
+            etag: tag,
+        }))
+    }
+
+    async fn restore(&self, id: &str, overwrite: bool) -> Result<Entry, ApiError> {
+        let form: Form = vec![(field::OVERWRITE, if overwrite { "1" } else { "0" }.into())];
+        let mut endpoint = "trash/restore/".to_owned();
+        satchel_wire::name::percent_encode_segment(id, &mut endpoint);
+        let m: Metadata = self.post(&endpoint, &form).await?;
+        entry_from(&m)
+    }
+
+    async fn purge(&self, ids: &[String]) -> Result<String, ApiError> {
+        let started: TaskStarted = if ids.is_empty() {
+            self.post("trash/clear/", &Vec::new()).await?
+        } else {
+            let form: Form = ids.iter().map(|id| (field::NAME, id.clone())).collect();
+            self.post("fileops/purge/", &form).await?
+        };
+        Ok(started.taskid)
+    }
+
+    async fn task(&self, id: &str) -> Result<TaskState, ApiError> {
+        let s: TaskStatus = self.get(&format!("task/{id}/")).await?;
+        Ok(if s.status == "done" {
+            TaskState::Done {
+                items: s.items.unwrap_or(0),
+                bytes: s.bytes.unwrap_or(0),
+            }
+        } else {
+            TaskState::Running {
+                percent: s.progress.unwrap_or(0),
+            }
+        })
+    }
+
+    async fn versions(&self, path: &NodePath) -> Result<Vec<Version>, ApiError> {
+        let list: Vec<VersionInfo> = self
+            .get(&endpoint_with_path("files/versions/", path))
+            .await?;
+        Ok(list
+            .into_iter()
+            .map(|v| Version {
+                number: v.version,
+                size: v.bytes,
+                stored_ms: v.timestamp,
+                author: v.author_name,
+            })
+            .collect())
+    }
+
+    async fn version_url(&self, path: &NodePath, version: i64) -> Result<String, ApiError> {
+        let form: Form = vec![(field::VERSION, version.to_string())];
+        let endpoint = with_query(&endpoint_with_path("files/get/", path), &form);
+        let ticket: DownloadTicket = self.get(&endpoint).await?;
+        Ok(self.server_url(&ticket.url))
+    }
+
+    async fn restore_version(&self, path: &NodePath, version: i64) -> Result<Entry, ApiError> {
+        let form: Form = vec![
+            (field::PATH, path.to_string()),
+            (field::VERSION, version.to_string()),
+        ];
+        let m: Metadata = self.post("files/restore/", &form).await?;
+        entry_from(&m)
+    }
+
+    async fn set_favorite(&self, path: &NodePath, favorite: bool) -> Result<Entry, ApiError> {
+        let form: Form = vec![
+            (field::PATH, path.to_string()),
+            (field::FAVORITE, favorite.to_string()),
+        ];
+        let m: Metadata = self.post("fileops/set_favorite/", &form).await?;
+        entry_from(&m)
+    }
+
+    async fn favorites(&self) -> Result<Vec<Entry>, ApiError> {
+        let list: Vec<Metadata> = self.get("files/favorites/").await?;
+        list.iter().map(entry_from).collect()
+    }
+
+    async fn search(&self, query: &SearchQuery, offset: u64, limit: u64) -> Result<Page, ApiError> {
+        let mut form: Form = vec![
+            (field::QUERY, query.text.clone()),
+            (field::OFFSET, offset.to_string()),
+            (field::LIMIT, limit.to_string()),
+        ];
+        if let Some(t) = search_type(query.kind) {
+            form.push((field::TYPE, t.into()));
+        }
+        if let Some(ms) = query.from_ms {
+            form.push((field::MODIFIED_FROM, ms.to_string()));
+        }
+        if let Some(ms) = query.to_ms {
+            form.push((field::MODIFIED_TO, ms.to_string()));
+        }
+        let r: SearchResult = self.get(&with_query("files/search/", &form)).await?;
+        Ok(Page {
+            entries: r.content.iter().map(entry_from).collect::<Result<_, _>>()?,
+            is_last: r.is_last_page,
+        })
+    }
+
+    async fn folder_totals(&self, path: &NodePath) -> Result<FolderTotals, ApiError> {
+        let form: Form = vec![(field::PATH, path.to_string())];
+        let i: FolderInfo = self.get(&with_query("fileops/folder_info/", &form)).await?;
+        Ok(FolderTotals {
+            size: i.size,
+            files: i.files_count,
+            folders: i.folders_count,
+            created_ms: i.created,
+            modified_ms: i.modified,
+        })
+    }
+
+    async fn archive(&self, paths: &[NodePath]) -> Result<ArchiveLink, ApiError> {
+        let form: Form = paths.iter().map(|p| (field::PATH, p.to_string())).collect();
+        let link: wire::ArchiveLink = self
+            .post("files/download_as_archive_stream/", &form)
+            .await?;
+        Ok(ArchiveLink {
+            url: self.server_url(&link.url),
+            file_name: link.file_name,
+        })
+    }
+
+    async fn thumbnail(&self, path: &NodePath) -> Result<web_sys::Blob, ApiError> {
+        let form: Form = vec![(field::SIZE, preview_size::SMALL.into())];
+        let url = self.url(&with_query(
+            &endpoint_with_path("files/get_preview/", path),
+            &form,
+        ));
+        match http::get_blob(&url, &self.auth()).await? {
+            Ok(blob) => Ok(blob),
+            Err(status) => Err(ApiError::new(kind_of("", status), status, "")),
+        }
+    }
+
+    async fn view_url(&self, path: &NodePath) -> Result<String, ApiError> {
+        let url = self.download_url(path).await?;
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Ok(format!("{url}{sep}for_view=1"))
+    }
+
+    async fn text_head(&self, url: &str, limit: u64) -> Result<TextHead, ApiError> {
+        let range = format!("bytes=0-{}", limit.saturating_sub(1));
+        let reply = http::get(url, &[("Range", &range)]).await?;
+        if !reply.ok() {
+            return Err(error_from(&reply));
+        }
+        let total = reply.content_range.as_deref().and_then(range_total);
+        let mut text = reply.body;
+        // A server that ignores Range sends everything: cut it here.
+        let mut truncated = total.is_some_and(|t| t > limit);
+        if text.len() as u64 > limit {
+            let mut cut = limit as usize;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            truncated = true;
+        }
+        Ok(TextHead { text, truncated })
+    }
 }
 
 #[cfg(test)]
@@ -372,6 +639,12 @@ mod tests {
         assert_eq!(kind_of("AlreadyExists", 403), ErrorKind::AlreadyExists);
         assert_eq!(kind_of("", 401), ErrorKind::Unauthorized);
         assert_eq!(kind_of("Weird", 503), ErrorKind::Server);
+    }
+
+    #[test]
+    fn content_range_total() {
+        assert_eq!(range_total("bytes 0-9/1234"), Some(1234));
+        assert_eq!(range_total("bytes */*"), None);
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 pub struct Reply {
     pub status: u16,
     pub body: String,
+    pub etag: Option<String>,
+    /// `Content-Range` of a 206 answer (`bytes 0-9/1234`).
+    pub content_range: Option<String>,
 }
 
 impl Reply {
@@ -44,11 +47,39 @@ async fn finish(builder: RequestBuilder, body: Option<String>) -> Result<Reply, 
         .await
         .map_err(|e| ApiError::network(e.to_string()))?;
     let status = response.status();
+    let etag = response.headers().get("ETag");
+    let content_range = response.headers().get("Content-Range");
     let body = response
         .text()
         .await
         .map_err(|e| ApiError::network(e.to_string()))?;
-    Ok(Reply { status, body })
+    Ok(Reply {
+        status,
+        body,
+        etag,
+        content_range,
+    })
+}
+
+/// `GET url` answered as a Blob (binary data stays in the browser); non-2xx is `Err(status)`.
+pub async fn get_blob(url: &str, headers: &[(&str, &str)]) -> Result<Result<Blob, u16>, ApiError> {
+    let mut builder = Request::get(url);
+    for (k, v) in headers {
+        builder = builder.header(k, v);
+    }
+    let response = builder
+        .send()
+        .await
+        .map_err(|e| ApiError::network(e.to_string()))?;
+    if !response.ok() {
+        return Ok(Err(response.status()));
+    }
+    let raw: web_sys::Response = response.into();
+    let promise = raw.blob().map_err(js_error)?;
+    let blob = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(js_error)?;
+    Ok(Ok(blob.unchecked_into()))
 }
 
 /// `GET url` with the given headers.
@@ -161,5 +192,10 @@ pub async fn xhr_put(
     outcome?;
     let status = xhr.status().map_err(js_error)?;
     let body = xhr.response_text().map_err(js_error)?.unwrap_or_default();
-    Ok(Reply { status, body })
+    Ok(Reply {
+        status,
+        body,
+        etag: None,
+        content_range: None,
+    })
 }

@@ -20,6 +20,143 @@ pub struct Entry {
     pub modified_ms: i64,
     pub checksum: Option<String>,
     pub version: i64,
+    pub created_ms: i64,
+    pub mime: Option<String>,
+    pub favorite: bool,
+    /// The server can make a preview image of it.
+    pub thumbnail: bool,
+}
+
+/// What the server's dialect can do beyond plain files; the UI hides the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Capabilities {
+    pub trash: bool,
+    pub versions: bool,
+    pub favorites: bool,
+    pub search: bool,
+    pub archives: bool,
+    pub previews: bool,
+}
+
+/// One page of a folder listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub entries: Vec<Entry>,
+    pub is_last: bool,
+}
+
+/// Something in the trash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashEntry {
+    /// The server's opaque id for restoring or purging it.
+    pub id: String,
+    pub name: String,
+    /// Where it was deleted from.
+    pub original: NodePath,
+    pub is_folder: bool,
+    pub size: u64,
+    pub deleted_ms: i64,
+}
+
+/// The trash, with the validator to ask "changed since?" next time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashListing {
+    pub entries: Vec<TrashEntry>,
+    pub etag: Option<String>,
+}
+
+/// A background job's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskState {
+    Running { percent: u8 },
+    Done { items: u64, bytes: u64 },
+}
+
+/// One stored version of a file, newest first in lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub number: i64,
+    pub size: u64,
+    pub stored_ms: i64,
+    pub author: String,
+}
+
+/// Totals below a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderTotals {
+    pub size: u64,
+    pub files: u64,
+    pub folders: u64,
+    pub created_ms: i64,
+    pub modified_ms: i64,
+}
+
+/// What kind of item a search looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchKind {
+    #[default]
+    Any,
+    Folder,
+    Image,
+    Audio,
+    Video,
+    Document,
+    Other,
+}
+
+impl SearchKind {
+    pub const ALL: [SearchKind; 7] = [
+        SearchKind::Any,
+        SearchKind::Folder,
+        SearchKind::Image,
+        SearchKind::Audio,
+        SearchKind::Video,
+        SearchKind::Document,
+        SearchKind::Other,
+    ];
+
+    /// The value in the SPA's own URL and `<select>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SearchKind::Any => "any",
+            SearchKind::Folder => "folder",
+            SearchKind::Image => "image",
+            SearchKind::Audio => "audio",
+            SearchKind::Video => "video",
+            SearchKind::Document => "document",
+            SearchKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .unwrap_or_default()
+    }
+}
+
+/// A search request; dates are epoch ms, inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub kind: SearchKind,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+}
+
+/// The start of a file as text, and whether it was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextHead {
+    pub text: String,
+    pub truncated: bool,
+}
+
+/// A link that downloads several items as one zip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveLink {
+    pub url: String,
+    pub file_name: String,
 }
 
 /// A signed-in session, persisted in localStorage.
@@ -195,6 +332,33 @@ pub trait Client {
         overwrite: bool,
     ) -> Result<Entry, ApiError>;
     async fn cancel(&self, session: &UploadSession) -> Result<(), ApiError>;
+
+    fn capabilities(&self) -> Capabilities;
+    /// `limit` children of a folder from `offset` (in the server's name order).
+    async fn list_page(&self, path: &NodePath, offset: u64, limit: u64) -> Result<Page, ApiError>;
+    /// The trash; `Ok(None)` when it is unchanged since `etag`.
+    async fn trash(&self, etag: Option<&str>) -> Result<Option<TrashListing>, ApiError>;
+    /// Put an item back where it was; a taken place is `Conflict` unless `overwrite`.
+    async fn restore(&self, id: &str, overwrite: bool) -> Result<Entry, ApiError>;
+    /// Delete trash items for good (all of them when `ids` is empty); answers a task id.
+    async fn purge(&self, ids: &[String]) -> Result<String, ApiError>;
+    async fn task(&self, id: &str) -> Result<TaskState, ApiError>;
+    async fn versions(&self, path: &NodePath) -> Result<Vec<Version>, ApiError>;
+    /// A URL that downloads one version without further authentication.
+    async fn version_url(&self, path: &NodePath, version: i64) -> Result<String, ApiError>;
+    /// Make `version`'s content the newest version.
+    async fn restore_version(&self, path: &NodePath, version: i64) -> Result<Entry, ApiError>;
+    async fn set_favorite(&self, path: &NodePath, favorite: bool) -> Result<Entry, ApiError>;
+    async fn favorites(&self) -> Result<Vec<Entry>, ApiError>;
+    async fn search(&self, query: &SearchQuery, offset: u64, limit: u64) -> Result<Page, ApiError>;
+    async fn folder_totals(&self, path: &NodePath) -> Result<FolderTotals, ApiError>;
+    async fn archive(&self, paths: &[NodePath]) -> Result<ArchiveLink, ApiError>;
+    /// A small preview image, as a Blob for an object URL (the request needs the auth header).
+    async fn thumbnail(&self, path: &NodePath) -> Result<web_sys::Blob, ApiError>;
+    /// A URL that shows the file inline in the browser (images, PDF, media; supports Range).
+    async fn view_url(&self, path: &NodePath) -> Result<String, ApiError>;
+    /// The first `limit` bytes of a file as text.
+    async fn text_head(&self, url: &str, limit: u64) -> Result<TextHead, ApiError>;
 }
 
 /// The client for the configured dialect, carrying the session token if any.

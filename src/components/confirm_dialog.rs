@@ -38,3 +38,30 @@ pub fn ConfirmDelete(
         </Modal>
     }
 }
+
+/// A yes/no question with the same ids as the delete confirmation (`#confirm-ok`).
+#[component]
+pub fn Confirm(
+    title: String,
+    text: String,
+    ok_label: &'static str,
+    on_ok: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let cancel = NodeRef::<leptos::html::Button>::new();
+    focus_button_on_mount(cancel);
+    view! {
+        <Modal id="confirm-dialog" labelled_by="confirm-title" on_close=on_cancel>
+            <h2 id="confirm-title">{title}</h2>
+            <p>{text}</p>
+            <div class="dialog-buttons">
+                <button id="confirm-cancel" type="button" node_ref=cancel on:click=move |_| on_cancel.run(())>
+                    {t(Msg::Cancel)}
+                </button>
+                <button id="confirm-ok" type="button" class="danger" on:click=move |_| on_ok.run(())>
+                    {ok_label}
+                </button>
+            </div>
+        </Modal>
+    }
+}

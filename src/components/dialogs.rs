@@ -8,6 +8,9 @@ use crate::components::confirm_dialog::ConfirmDelete;
 use crate::components::folder_picker::FolderPicker;
 use crate::components::modal::focus_file_list;
 use crate::components::name_prompt::NamePrompt;
+use crate::components::properties_dialog::PropertiesDialog;
+use crate::components::versions_panel::VersionsPanel;
+use crate::components::viewer::Viewer;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
 
@@ -63,6 +66,15 @@ pub fn Dialogs() -> impl IntoView {
                 }
                 .into_any(),
             ),
+            DialogKind::Versions(entry) => {
+                Some(view! { <VersionsPanel entry=entry on_close=close/> }.into_any())
+            }
+            DialogKind::Properties(entry) => {
+                Some(view! { <PropertiesDialog entry=entry on_close=close/> }.into_any())
+            }
+            DialogKind::Viewer(index) => {
+                Some(view! { <Viewer start=index on_close=close/> }.into_any())
+            }
             DialogKind::Move(entries) | DialogKind::Copy(entries) => {
                 let copy = matches!(b.dialog.get_untracked(), Some(DialogKind::Copy(_)));
                 let key = if copy { Msg::CopyTitle } else { Msg::MoveTitle };

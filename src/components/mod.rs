@@ -1,5 +1,6 @@
-//! Small view components; each owns one piece of the page. API calls go through `crate::browser`
-//! and `crate::upload`, never from here directly.
+//! Small view components; each owns one piece of the page. Changes to the listing go through
+//! `crate::browser` and `crate::upload`; a dialog that only shows data (versions, properties,
+//! the viewer, a thumbnail) reads it through the `Client` where it is shown.
 
 pub mod breadcrumbs;
 pub mod confirm_dialog;
@@ -11,6 +12,12 @@ pub mod folder_picker;
 pub mod header;
 pub mod modal;
 pub mod name_prompt;
+pub mod properties_dialog;
+pub mod result_table;
+pub mod shell;
 pub mod status;
+pub mod thumb;
 pub mod toolbar;
 pub mod upload_panel;
+pub mod versions_panel;
+pub mod viewer;

@@ -52,15 +52,28 @@ pub fn focus_button_on_mount(node: NodeRef<leptos::html::Button>) {
     });
 }
 
-/// Give the keyboard back to the file list after a dialog closes.
+/// Give the keyboard back to the file list (or grid) after a dialog closes or a row is clicked:
+/// rows come and go as the list scrolls, so the focus lives on the list itself.
 pub fn focus_file_list() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("file-list"))
+    let document = web_sys::window().and_then(|w| w.document());
+    let found = document.and_then(|d| {
+        d.get_element_by_id("file-list")
+            .or_else(|| d.get_element_by_id("file-grid"))
+    });
+    if let Some(el) = found {
+        focus_without_scroll(&el);
+    }
+}
+
+/// `el.focus({preventScroll: true})`: the list may be far taller than the window, and focusing it
+/// must not jump to its top.
+fn focus_without_scroll(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Ok(focus) = js_sys::Reflect::get(el, &"focus".into())
+        && let Some(focus) = focus.dyn_ref::<js_sys::Function>()
     {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+        let _ = focus.call1(el, &options);
     }
 }

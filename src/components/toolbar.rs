@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{DialogKind, download, use_browser};
+use crate::api::Client as _;
+use crate::browser::{DialogKind, ViewMode, download_selection, toggle_favorite, use_browser};
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
 use crate::upload::{enqueue, use_uploads};
@@ -22,10 +23,17 @@ pub fn Toolbar() -> impl IntoView {
     let browser = use_browser();
     let input = NodeRef::<leptos::html::Input>::new();
     let count = Memo::new(move |_| browser.selection.with(|s| s.selected.len()));
-    let all_files = Memo::new(move |_| {
+    let caps = app.client().capabilities();
+    // A single file, or what the server can zip (folders, several items).
+    let downloadable = Memo::new(move |_| {
         let sel = browser.selected();
-        !sel.is_empty() && sel.iter().all(|e| !e.is_folder)
+        !sel.is_empty() && (caps.archives || sel.iter().all(|e| !e.is_folder))
     });
+    let single_file = Memo::new(move |_| {
+        let sel = browser.selected();
+        matches!(sel.as_slice(), [e] if !e.is_folder)
+    });
+    let first_favorite = Memo::new(move |_| browser.selected().first().is_some_and(|e| e.favorite));
     let open_dialog = move |make: fn(Vec<crate::api::Entry>) -> Option<DialogKind>| {
         if let Some(d) = make(browser.selected()) {
             browser.dialog.set(Some(d));
@@ -103,15 +111,71 @@ pub fn Toolbar() -> impl IntoView {
             <button
                 id="btn-download"
                 type="button"
-                disabled=move || !all_files.get()
-                on:click=move |_| {
-                    for entry in browser.selected() {
-                        download(app, entry);
-                    }
-                }
+                disabled=move || !downloadable.get()
+                on:click=move |_| download_selection(app, browser.selected())
             >
                 {t(Msg::Download)}
             </button>
+            <button
+                id="btn-preview"
+                type="button"
+                disabled=move || !single_file.get()
+                on:click=move |_| {
+                    if let Some(i) = browser.selection.get_untracked().selected.first().copied() {
+                        browser.dialog.set(Some(DialogKind::Viewer(i)));
+                    }
+                }
+            >
+                {t(Msg::Preview)}
+            </button>
+            <Show when=move || caps.favorites>
+                <button
+                    id="btn-favorite"
+                    type="button"
+                    aria-pressed=move || first_favorite.get().to_string()
+                    disabled=move || count.get() == 0
+                    on:click=move |_| toggle_favorite(app, browser.selected())
+                >
+                    <span aria-hidden="true">{move || if first_favorite.get() { "★ " } else { "☆ " }}</span>
+                    {t(Msg::FavoriteToggle)}
+                </button>
+            </Show>
+            <Show when=move || caps.versions>
+                <button
+                    id="btn-versions"
+                    type="button"
+                    disabled=move || !single_file.get()
+                    on:click=move |_| open_dialog(|v| v.into_iter().next().map(DialogKind::Versions))
+                >
+                    {t(Msg::Versions)}
+                </button>
+            </Show>
+            <button
+                id="btn-properties"
+                type="button"
+                disabled=move || count.get() != 1
+                on:click=move |_| open_dialog(|v| v.into_iter().next().map(DialogKind::Properties))
+            >
+                {t(Msg::Properties)}
+            </button>
+            <span class="view-toggle" role="group" aria-label=t(Msg::ViewLabel)>
+                <button
+                    id="btn-view-list"
+                    type="button"
+                    aria-pressed=move || (browser.view.get() == ViewMode::List).to_string()
+                    on:click=move |_| browser.view.set(ViewMode::List)
+                >
+                    {t(Msg::ViewList)}
+                </button>
+                <button
+                    id="btn-view-grid"
+                    type="button"
+                    aria-pressed=move || (browser.view.get() == ViewMode::Grid).to_string()
+                    on:click=move |_| browser.view.set(ViewMode::Grid)
+                >
+                    {t(Msg::ViewGrid)}
+                </button>
+            </span>
             <span class="selection-count" aria-live="polite">
                 {move || {
                     let n = count.get();

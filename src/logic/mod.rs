@@ -3,5 +3,6 @@
 
 pub mod format;
 pub mod paths;
+pub mod preview;
 pub mod selection;
 pub mod sort;

@@ -13,6 +13,18 @@ pub fn files_href(path: &NodePath) -> String {
     }
 }
 
+/// The folder holding `path`, with `path` selected: `/files/<parent>?select=<name>`.
+pub fn reveal_href(path: &NodePath) -> String {
+    let folder = path.parent().unwrap_or_default();
+    match path.name() {
+        Some(name) => {
+            let q = serde_urlencoded::to_string([("select", name.as_str())]).unwrap_or_default();
+            format!("{}?{q}", files_href(&folder))
+        }
+        None => files_href(&folder),
+    }
+}
+
 /// Decode `%XX` escapes; a `%` not followed by two hex digits stays as it is (the router may
 /// hand over a path that is already partly decoded).
 pub fn percent_decode(s: &str) -> String {
@@ -69,6 +81,10 @@ mod tests {
             NodePath::parse("/a b").ok()
         );
         assert_eq!(folder_from_pathname("/other"), None);
+        assert_eq!(
+            reveal_href(&NodePath::parse("/a b/c&d.txt").unwrap()),
+            "/files/a%20b?select=c%26d.txt"
+        );
         assert_eq!(percent_decode("50%"), "50%");
         assert_eq!(percent_decode("a%zzb"), "a%zzb");
     }

@@ -103,11 +103,25 @@ impl Selection {
 
     /// The same items after the list changed from `old` to `new` (re-sorted, reloaded): items
     /// that are gone drop out.
-    pub fn remap<T: PartialEq>(&self, old: &[T], new: &[T]) -> Self {
-        let map = |i: usize| {
-            old.get(i)
-                .and_then(|item| new.iter().position(|n| n == item))
-        };
+    pub fn remap<T: Eq + std::hash::Hash>(&self, old: &[T], new: &[T]) -> Self {
+        if self.selected.is_empty() && self.anchor.is_none() && self.focus.is_none() {
+            return Self::default();
+        }
+        // One pass over the new list, not one per selected item (select-all in a huge folder).
+        let wanted: std::collections::HashSet<&T> = self
+            .selected
+            .iter()
+            .chain(self.anchor.iter())
+            .chain(self.focus.iter())
+            .filter_map(|&i| old.get(i))
+            .collect();
+        let positions: std::collections::HashMap<&T, usize> = new
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| wanted.contains(n))
+            .map(|(i, n)| (n, i))
+            .collect();
+        let map = |i: usize| old.get(i).and_then(|item| positions.get(item).copied());
         Self {
             selected: self.selected.iter().filter_map(|&i| map(i)).collect(),
             anchor: self.anchor.and_then(map),

@@ -1,7 +1,5 @@
 //! Client-side sorting of a folder listing: folders first, then by the chosen column.
 
-use std::cmp::Ordering;
-
 use crate::api::Entry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,32 +42,49 @@ impl SortOrder {
     }
 }
 
-/// Case-insensitive name order with a stable tie-break on the exact name.
-fn by_name(a: &Entry, b: &Entry) -> Ordering {
-    a.name
-        .to_lowercase()
-        .cmp(&b.name.to_lowercase())
-        .then_with(|| a.name.cmp(&b.name))
+/// The lower-case names the name order compares, computed once per listing (not per comparison:
+/// a 100,000-item folder would allocate millions of strings otherwise).
+pub fn sort_keys(entries: &[Entry]) -> Vec<String> {
+    entries.iter().map(|e| e.name.to_lowercase()).collect()
 }
 
-/// Sort `entries` in place: folders always first, then by `order`.
-pub fn sort_entries(entries: &mut [Entry], order: SortOrder) {
-    entries.sort_by(|a, b| {
-        let folders_first = b.is_folder.cmp(&a.is_folder);
+/// The indices of `entries` in display order: folders always first, then by `order`; ties fall
+/// back to the case-insensitive name, then the exact name. `keys` come from [`sort_keys`].
+pub fn sorted_order(entries: &[Entry], keys: &[String], order: SortOrder) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..entries.len()).collect();
+    let by_name = |a: usize, b: usize| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| entries[a].name.cmp(&entries[b].name))
+    };
+    idx.sort_unstable_by(|&a, &b| {
+        let (ea, eb) = (&entries[a], &entries[b]);
+        let folders_first = eb.is_folder.cmp(&ea.is_folder);
         let column = match order.key {
             SortKey::Name => by_name(a, b),
-            SortKey::Size => a.size.cmp(&b.size).then_with(|| by_name(a, b)),
-            SortKey::Modified => a
+            SortKey::Size => ea.size.cmp(&eb.size).then_with(|| by_name(a, b)),
+            SortKey::Modified => ea
                 .modified_ms
-                .cmp(&b.modified_ms)
+                .cmp(&eb.modified_ms)
                 .then_with(|| by_name(a, b)),
         };
-        folders_first.then(if order.descending {
+        let column = if order.descending {
             column.reverse()
         } else {
             column
-        })
+        };
+        // Names are unique in a folder; the index only keeps the order total for odd input.
+        folders_first.then(column).then(a.cmp(&b))
     });
+    idx
+}
+
+/// Sort `entries` in place: folders always first, then by `order`.
+pub fn sort_entries(entries: &mut Vec<Entry>, order: SortOrder) {
+    let keys = sort_keys(entries);
+    let idx = sorted_order(entries, &keys, order);
+    let mut slots: Vec<Option<Entry>> = std::mem::take(entries).into_iter().map(Some).collect();
+    *entries = idx.into_iter().filter_map(|i| slots[i].take()).collect();
 }
 
 #[cfg(test)]
@@ -86,6 +101,10 @@ pub(crate) mod tests {
             modified_ms: modified,
             checksum: None,
             version: 1,
+            created_ms: modified,
+            mime: None,
+            favorite: false,
+            thumbnail: false,
         }
     }
 

@@ -1,15 +1,14 @@
 //! `/files/*path`: the file browser for the folder in the URL.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 use crate::browser::provide_browser;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::dialogs::Dialogs;
 use crate::components::file_table::FileTable;
-use crate::components::header::Header;
+use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::toolbar::Toolbar;
 use crate::components::upload_panel::UploadPanel;
@@ -20,23 +19,10 @@ use crate::upload::{enqueue, use_uploads};
 
 #[component]
 pub fn FilesPage() -> impl IntoView {
-    let app = use_app();
-    let navigate = use_navigate();
-    Effect::new(move || {
-        if app.session.with(Option::is_none) {
-            navigate(
-                "/login",
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        }
-    });
     view! {
-        <Show when=move || app.session.with(Option::is_some)>
+        <Shell>
             <FileBrowser/>
-        </Show>
+        </Shell>
     }
 }
 
@@ -59,7 +45,6 @@ fn FileBrowser() -> impl IntoView {
         }
     };
     view! {
-        <Header/>
         <main
             class="files"
             class:dragging=dragging

@@ -1,6 +1,9 @@
 //! Route views.
 
 pub mod bench_page;
+pub mod favorites_page;
 pub mod files_page;
 pub mod login_page;
 pub mod not_found_page;
+pub mod search_page;
+pub mod trash_page;

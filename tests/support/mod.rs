@@ -52,7 +52,8 @@ fn free_port() -> u16 {
 }
 
 fn wait_for_port(port: u16, what: &str, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    // Generous: the benchmark's server seeds 100,000 files before it listens.
+    let deadline = Instant::now() + Duration::from_secs(600);
     while Instant::now() < deadline {
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return;
@@ -62,7 +63,30 @@ fn wait_for_port(port: u16, what: &str, child: &mut Child) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    panic!("{what} did not listen on port {port} within 30 s");
+    panic!("{what} did not listen on port {port} in time");
+}
+
+/// A named journey: one user's story, run against shared peers.
+pub type Journey =
+    for<'a> fn(&'a Peers) -> std::pin::Pin<Box<dyn std::future::Future<Output = TestResult> + 'a>>;
+
+/// Run every journey, even after one fails, print each outcome, and fail naming the failures.
+pub async fn run_journeys(peers: &Peers, journeys: &[(&str, Journey)]) {
+    let mut failures = Vec::new();
+    for (name, journey) in journeys {
+        match journey(peers).await {
+            Ok(()) => println!("journey ok: {name}"),
+            Err(e) => {
+                println!("journey FAILED: {name}: {e}");
+                failures.push(format!("{name}: {e}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "failed journeys:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// A user the server creates at start-up.

@@ -1,0 +1,78 @@
+//! The frame of every signed-in page: header, `nav#sidebar` and the page's `main`. Without a
+//! session it sends the visitor to the login page instead.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::api::Client as _;
+use crate::components::header::Header;
+use crate::i18n::{Msg, t};
+use crate::state::use_app;
+
+#[component]
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if app.session.with(Option::is_none) {
+            navigate(
+                "/login",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! {
+        <Show when=move || app.session.with(Option::is_some)>
+            <Header/>
+            <div class="layout">
+                <Sidebar/>
+                {children()}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Sidebar() -> impl IntoView {
+    let app = use_app();
+    let caps = app.client().capabilities();
+    let location = use_location();
+    // `aria-current` on the link of the section being shown.
+    let current = move |prefix: &'static str| {
+        move || {
+            location
+                .pathname
+                .with(|p| p.starts_with(prefix))
+                .then_some("page")
+        }
+    };
+    view! {
+        <nav id="sidebar" aria-label=t(Msg::NavLabel)>
+            <ul>
+                <li>
+                    <a id="nav-files" href="/files/" aria-current=current("/files")>
+                        {t(Msg::NavFiles)}
+                    </a>
+                </li>
+                <Show when=move || caps.favorites>
+                    <li>
+                        <a id="nav-favorites" href="/favorites" aria-current=current("/favorites")>
+                            {t(Msg::NavFavorites)}
+                        </a>
+                    </li>
+                </Show>
+                <Show when=move || caps.trash>
+                    <li>
+                        <a id="nav-trash" href="/trash" aria-current=current("/trash")>
+                            {t(Msg::NavTrash)}
+                        </a>
+                    </li>
+                </Show>
+            </ul>
+        </nav>
+    }
+}
