@@ -9,7 +9,6 @@ mod support;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod journeys {
-    use std::future::Future;
     use std::io::Read;
 
     use super::support::{Browser, Journey, Peers, TestResult, User, md5_hex, run_journeys};
