@@ -281,7 +281,10 @@ mod bench {
         assert_eq!(meta["checksum"].as_str(), Some(spa_md5.as_str()));
         b.close().await?;
         Ok(Row {
-            what: format!("{} MiB upload (SPA: MD5 + 8 MiB chunks vs one curl PUT)", size / MIB),
+            what: format!(
+                "{} MiB upload (SPA: MD5 + 8 MiB chunks vs one curl PUT)",
+                size / MIB
+            ),
             ours: mb_per_s(size, spa),
             baseline: mb_per_s(size, curl),
             baseline_name: "curl -T",
