@@ -39,6 +39,16 @@ impl ApiError {
             IncompleteUpload(_) => (StatusCode::BAD_REQUEST, "IncompleteUpload"),
             TaskFailed(_) => (StatusCode::BAD_REQUEST, "TaskFailed"),
             InjectedFault(_) => (StatusCode::SERVICE_UNAVAILABLE, "InjectedFault"),
+            SharedRootInside(_) => (StatusCode::FAILED_DEPENDENCY, "SharedRootInside"),
+            MoveAcrossShares(_) => (
+                StatusCode::PRECONDITION_FAILED,
+                "FileOrFolderMoveMountPointToAnother",
+            ),
+            LinkNotFound => (StatusCode::NOT_FOUND, "LinkNotFound"),
+            LinkExpired => (StatusCode::GONE, "LinkExpired"),
+            DownloadLimitReached => (StatusCode::GONE, "DownloadLimitReached"),
+            PasswordRequired => (StatusCode::UNAUTHORIZED, "PasswordRequired"),
+            WrongPassword => (StatusCode::UNAUTHORIZED, "WrongPassword"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
         }
     }

@@ -172,7 +172,9 @@ async fn two_gib_folder_streams_in_flat_memory() {
         let content = big(FILE);
         s.upload("/Big/f00.bin", &content).await;
         for i in 1..FILES {
-            let r = s.create(&format!("/Big/f{i:02}.bin"), &content, false, false).await;
+            let r = s
+                .create(&format!("/Big/f{i:02}.bin"), &content, false, false)
+                .await;
             assert_eq!(r.status(), 201, "deduplicated");
         }
     }
@@ -188,7 +190,10 @@ async fn two_gib_folder_streams_in_flat_memory() {
             peak = peak.max(rss());
         }
     }
-    assert!(total > (FILE * FILES) as u64, "the whole 2 GiB arrived ({total} bytes)");
+    assert!(
+        total > (FILE * FILES) as u64,
+        "the whole 2 GiB arrived ({total} bytes)"
+    );
     let growth = peak.saturating_sub(baseline);
     assert!(
         growth < 100 * 1024 * 1024,

@@ -96,3 +96,91 @@ async fn restore_makes_a_new_version() {
     let r = s.post("files/restore/", &[("path", "/r.txt")]).await;
     assert_eq!(error_of(r).await.0, 400);
 }
+
+/// Version restore of a file with a version from another user: the owner uploads v1 in a shared
+/// folder, a writer collaborator uploads v2, the owner restores v1.
+#[tokio::test]
+async fn version_restore_of_a_file_with_a_version_from_another_user() {
+    let mut s = start().await;
+    let alice = s.token.clone();
+    let v1 = s
+        .upload("/Shared/report.txt", b"version one by alice")
+        .await;
+    s.core
+        .ensure_user("wendy", "wendy-secret", "Wendy")
+        .await
+        .unwrap();
+    let wendy = s.login("wendy", "wendy-secret").await;
+    let r = s
+        .post(
+            "shares/add/",
+            &[
+                ("path", "/Shared"),
+                ("member_login", "wendy"),
+                ("writer", "true"),
+            ],
+        )
+        .await;
+    let inv: serde_json::Value = s.ok_json(r).await;
+    let wendy_id = inv["userid"].as_i64().unwrap();
+
+    s.token = wendy;
+    let r = s
+        .post("shares/accept/", &[("hash", inv["hash"].as_str().unwrap())])
+        .await;
+    assert_eq!(r.status(), 200);
+    let v2 = s
+        .upload_over("/Shared/report.txt", b"version two by wendy", true)
+        .await;
+    assert_eq!(v2.version, 2);
+    assert_eq!(v2.owner, v1.owner);
+
+    s.token = alice;
+    let r = s
+        .post(
+            "files/restore/",
+            &[("path", "/Shared/report.txt"), ("version", "1")],
+        )
+        .await;
+    let m: Metadata = s.ok_json(r).await;
+    assert_eq!(m.version, 3);
+    assert_eq!(
+        m.checksum.as_deref(),
+        Some(md5_hex(b"version one by alice").as_str())
+    );
+
+    let all = versions(&s, "/Shared/report.txt", "").await;
+    let lines: Vec<(i64, i64, &str, Option<i64>)> = all
+        .iter()
+        .map(|v| (v.version, v.author, v.author_name.as_str(), v.restored_from))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (3, v1.owner, "Alice", Some(1)),
+            (2, wendy_id, "Wendy", None),
+            (1, v1.owner, "Alice", None),
+        ]
+    );
+    assert_eq!(
+        s.download("/Shared/report.txt").await,
+        b"version one by alice"
+    );
+    assert_eq!(
+        download_version(&s, "/Shared/report.txt", 2).await,
+        b"version two by wendy"
+    );
+    assert_eq!(
+        download_version(&s, "/Shared/report.txt", 1).await,
+        b"version one by alice"
+    );
+    // The collaborator sees the same history through the mount.
+    let wendy = s.login("wendy", "wendy-secret").await;
+    s.token = wendy;
+    let theirs = versions(&s, "/Shared/report.txt", "").await;
+    assert_eq!(theirs, all);
+    assert_eq!(
+        s.download("/Shared/report.txt").await,
+        b"version one by alice"
+    );
+}

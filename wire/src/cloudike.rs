@@ -56,6 +56,19 @@ pub mod field {
     pub const TYPE: &str = "type";
     pub const MODIFIED_FROM: &str = "modified_from";
     pub const MODIFIED_TO: &str = "modified_to";
+    /// `shares/*`: the collaborator (a login, typed or bare; `handover` also takes `member_id`).
+    pub const MEMBER_LOGIN: &str = "member_login";
+    pub const MEMBER_ID: &str = "member_id";
+    pub const WRITER: &str = "writer";
+    pub const INVITATION: &str = "invitation";
+    /// `shares/accept/`, `shares/decline/`, `links/delete/`.
+    pub const HASH: &str = "hash";
+    /// `shares/`: `my` or `others`.
+    pub const WHOSE: &str = "whose";
+    /// `links/create/`: seconds until the link expires (0 = never).
+    pub const TTL: &str = "ttl";
+    /// `links/create/`: downloads allowed (0 = unlimited).
+    pub const DOWNLOAD_MAX: &str = "download_max";
 }
 
 /// `files/get_preview/<path>` sizes (`size` parameter): the longest edge is 256 or 1024 pixels.
@@ -103,6 +116,9 @@ pub struct AccountInfo {
     /// Extension: the user's quota in bytes, absent when unlimited.
     #[serde(default)]
     pub quota_size: Option<u64>,
+    /// Extension: the user's company (every user is in company 1 for now).
+    #[serde(default)]
+    pub company_id: i64,
 }
 
 /// `GET metadata/<path>` and every endpoint that "returns metadata".
@@ -131,6 +147,12 @@ pub struct Metadata {
     /// Extension: marked with `fileops/set_favorite/`.
     #[serde(default)]
     pub favorite: bool,
+    /// Extension: the item is a share root (a folder shared with collaborators), in either tree.
+    #[serde(default)]
+    pub shared: bool,
+    /// Extension: the caller may change the item (false inside a read-only shared folder).
+    #[serde(default = "yes")]
+    pub writable: bool,
     /// Children of a folder when `listing=true` ("content", as in search results).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<Metadata>>,
@@ -247,6 +269,15 @@ pub struct TaskStatus {
     pub items: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
+    /// `links/add_to_storage/`: the name the copy got in my root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder_name: Option<String>,
+    /// `links/add_to_storage/`: files copied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files_count: Option<u64>,
+    /// `links/add_to_storage/`: bytes copied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
 }
 
 /// `POST fileops/purgestatus/`: `PROCESSING` while a purge runs, else `DONE`.
@@ -303,6 +334,107 @@ pub struct ArchiveLink {
 }
 
 /// The human size the reference shows next to `bytes` ("123.4KB").
+fn yes() -> bool {
+    true
+}
+
+/// `GET company/<id>/users`: one person of the picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyUser {
+    pub userid: i64,
+    pub login: String,
+    pub name: String,
+}
+
+/// `GET company/<id>/users`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyUsers {
+    pub count: u64,
+    pub users: Vec<CompanyUser>,
+}
+
+/// `POST shares/add/`: the invitation made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareInvitation {
+    /// 40 hex digits: the invite token for `shares/accept/`.
+    pub hash: String,
+    pub member_login: String,
+    pub userid: i64,
+    pub writer: bool,
+    /// Always `invited`.
+    pub status: String,
+}
+
+/// `GET shares/collaborators/`: the owner first, then each collaborator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collaborator {
+    pub userid: i64,
+    pub login: String,
+    pub name: String,
+    pub writer: bool,
+    /// `owner`, `invited` or `accepted`.
+    pub status: String,
+    pub owner: bool,
+    /// The share was made on an ancestor of the asked path.
+    pub is_indirect: bool,
+}
+
+/// `GET shares/invites/`: a pending invitation to me.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareInvite {
+    pub hash: String,
+    /// The shared folder's name.
+    pub name: String,
+    pub owner: i64,
+    pub owner_name: String,
+    pub writer: bool,
+    pub created: i64,
+    /// Extension: the owner's message from `shares/add/` (`invitation`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
+}
+
+/// `GET shares/?whose=my`: a folder I share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyShare {
+    pub path: String,
+    pub name: String,
+    /// Collaborators and pending invitations.
+    pub collaborators: u64,
+}
+
+/// `GET shares/?whose=others`: a folder shared with me, mounted in my tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherShare {
+    /// My mount path.
+    pub path: String,
+    pub name: String,
+    pub owner: i64,
+    pub owner_name: String,
+    pub writer: bool,
+}
+
+/// `POST links/create/` and each item of `GET links/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicLink {
+    pub hash: String,
+    /// The full URL of the recipient's page (`…/s/<hash>`).
+    pub public_hash: String,
+    pub path: String,
+    pub name: String,
+    pub folder: bool,
+    pub created: i64,
+    /// Epoch ms; `None` never expires.
+    pub expires: Option<i64>,
+    /// `None` is unlimited.
+    pub download_max: Option<u64>,
+    pub downloads: u64,
+    pub has_password: bool,
+}
+
+/// The header a link recipient sends the link's password in.
+pub const LINK_PASSWORD_HEADER: &str = "Link-Password";
+
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut value = bytes as f64;

@@ -69,7 +69,12 @@ fn archive_name(paths: &[NodePath], now: i64) -> String {
     format!("{folder}_{y:04}-{mo:02}-{d:02}_{h:02}-{mi:02}-{s:02}_UTC.zip")
 }
 
-fn plan(c: &Connection, user: i64, paths: &[NodePath], now: i64) -> CoreResult<ArchivePlan> {
+pub(crate) fn plan(
+    c: &Connection,
+    user: i64,
+    paths: &[NodePath],
+    now: i64,
+) -> CoreResult<ArchivePlan> {
     if paths.is_empty() {
         return Err(CoreError::InvalidParameters(
             "missing parameter: path".into(),

@@ -45,6 +45,22 @@ pub enum CoreError {
     /// The `--fault-fail-part` test hook.
     #[error("Injected fault for part {0} (test hook); send the part again")]
     InjectedFault(u32),
+    /// `shares/add/` on a folder holding (or inside) a folder shared with the caller.
+    #[error("A folder shared with you is inside, or holds, this folder: {0}")]
+    SharedRootInside(String),
+    /// Moving a mount, or moving anything between two different trees.
+    #[error("Nothing can be moved into, out of, or as a shared folder: {0}")]
+    MoveAcrossShares(String),
+    #[error("Link not found")]
+    LinkNotFound,
+    #[error("The link has expired")]
+    LinkExpired,
+    #[error("The link's download limit has been reached")]
+    DownloadLimitReached,
+    #[error("The link is protected by a password")]
+    PasswordRequired,
+    #[error("Wrong password for the link")]
+    WrongPassword,
     #[error("Internal error: {0}")]
     Internal(String),
 }

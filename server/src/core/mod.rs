@@ -5,9 +5,11 @@
 pub mod archive;
 pub mod downloads;
 pub mod error;
+pub mod links;
 pub mod nodes;
 pub mod previews;
 pub mod search;
+pub mod shares;
 pub mod tasks;
 pub mod trash;
 pub mod uploads;

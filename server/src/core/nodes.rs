@@ -4,6 +4,11 @@
 //! Trashed nodes keep their parent and name (their subtree stays attached), so a lookup by path,
 //! which only walks live children, never sees them. Each folder carries a revision counter bumped
 //! whenever its listing (or anything below it) changes; its `hash` is derived from it.
+//!
+//! Shared folders: a folder another user shared with the caller and that the caller accepted
+//! is a *mount* at the top of the caller's tree. [`child`] finds mounts when walking a root,
+//! so every lookup by path (and so every endpoint) crosses into the owner's tree the same
+//! way; new nodes take their parent's owner; [`check_writable`] is the one write check.
 
 use md5::{Digest, Md5};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -26,6 +31,13 @@ pub struct Node {
     pub rev: i64,
     pub deleted_at: Option<i64>,
     pub favorite: bool,
+    /// The tree the node belongs to (another user's inside a mount).
+    pub user_id: i64,
+    pub owner_name: String,
+    /// A share root (a folder offered to collaborators), in either tree.
+    pub shared: bool,
+    /// May the caller change it? False inside a read-only mount (set by path lookups).
+    pub writable: bool,
 }
 
 impl Node {
@@ -76,10 +88,13 @@ pub struct Listing {
     pub children: Option<(Vec<Entry>, bool)>,
 }
 
-pub(crate) const COLS: &str =
-    "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at, favorite";
+pub(crate) const COLS: &str = concat!(
+    "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at, ",
+    "favorite, user_id, (SELECT name FROM users WHERE users.id = nodes.user_id), ",
+    "EXISTS(SELECT 1 FROM shares WHERE shares.node_id = nodes.id)"
+);
 /// How many columns [`COLS`] selects: the index of the first extra column after them.
-pub(crate) const NCOLS: usize = 12;
+pub(crate) const NCOLS: usize = 15;
 
 pub(crate) fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
     Ok(Node {
@@ -95,6 +110,10 @@ pub(crate) fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
         rev: r.get(9)?,
         deleted_at: r.get(10)?,
         favorite: r.get(11)?,
+        user_id: r.get(12)?,
+        owner_name: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+        shared: r.get(14)?,
+        writable: true,
     })
 }
 
@@ -116,15 +135,121 @@ fn root(c: &Connection, user: i64) -> CoreResult<Node> {
     .ok_or_else(|| CoreError::Internal(format!("user {user} has no root folder")))
 }
 
+/// The live child `name` of `parent`. In a root folder this also finds the folders shared with
+/// the root's owner and accepted (mounts): the owner's folder under the mount's name, writable
+/// only for a writer. This is the one place a path walk enters another user's tree, so every
+/// lookup by path sees mounts the same way.
 pub(crate) fn child(c: &Connection, parent: i64, name: &str) -> CoreResult<Option<Node>> {
-    Ok(c.query_row(
-        &format!(
-            "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND name = ?2 AND deleted_at IS NULL"
-        ),
-        params![parent, name],
-        row_node,
-    )
-    .optional()?)
+    let own = c
+        .query_row(
+            &format!(
+                "SELECT {COLS} FROM nodes WHERE parent_id = ?1 AND name = ?2 AND deleted_at IS NULL"
+            ),
+            params![parent, name],
+            row_node,
+        )
+        .optional()?;
+    if own.is_some() {
+        return Ok(own);
+    }
+    mount(c, parent, name)
+}
+
+/// The accepted share mounted as `name` in the root folder `root` (nothing if `root` is not a
+/// root folder).
+pub(crate) fn mount(c: &Connection, root: i64, name: &str) -> CoreResult<Option<Node>> {
+    let found: Option<(i64, bool)> = c
+        .query_row(
+            "SELECT s.node_id, s.writer FROM shares s JOIN nodes r ON r.id = ?1 \
+             WHERE r.parent_id IS NULL AND s.member_id = r.user_id AND s.status = 'accepted' \
+             AND s.mount_name = ?2",
+            params![root, name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((id, writer)) = found else {
+        return Ok(None);
+    };
+    let node = by_id(c, id)?;
+    if !is_live(c, &node)? {
+        return Ok(None);
+    }
+    Ok(Some(Node {
+        name: name.to_owned(),
+        writable: writer,
+        ..node
+    }))
+}
+
+/// Every mount in `user`'s root, as folders under their mount names.
+pub(crate) fn mounts(c: &Connection, user: i64) -> CoreResult<Vec<Node>> {
+    let root = root(c, user)?;
+    let names: Vec<String> = {
+        let mut stmt = c.prepare_cached(
+            "SELECT mount_name FROM shares WHERE member_id = ?1 AND status = 'accepted' \
+             AND mount_name IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([user], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut out = Vec::new();
+    for name in names {
+        if let Some(n) = mount(c, root.id, &name)? {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// The one write check: refuses (403) any change at or below a read-only mount. Every core
+/// operation that changes the tree calls it with the caller's path.
+pub(crate) fn check_writable(c: &Connection, user: i64, path: &NodePath) -> CoreResult<()> {
+    let Some(first) = path.segments().first() else {
+        return Ok(());
+    };
+    let root = root(c, user)?;
+    if let Some(n) = child(c, root.id, first.as_str())?
+        && !n.writable
+    {
+        return Err(CoreError::Forbidden(format!(
+            "read-only shared folder: {path}"
+        )));
+    }
+    Ok(())
+}
+
+/// Is `path` a mount (a folder shared with `user`, at the top of their tree)?
+pub(crate) fn is_mount(c: &Connection, user: i64, path: &NodePath) -> CoreResult<bool> {
+    if path.segments().len() != 1 {
+        return Ok(false);
+    }
+    Ok(lookup(c, user, path)?.is_some_and(|n| n.user_id != user))
+}
+
+/// Neither the node nor any folder above it is in the trash.
+pub(crate) fn is_live(c: &Connection, node: &Node) -> CoreResult<bool> {
+    let mut current = node.clone();
+    loop {
+        if current.deleted_at.is_some() {
+            return Ok(false);
+        }
+        match current.parent_id {
+            Some(parent) => current = by_id(c, parent)?,
+            None => return Ok(true),
+        }
+    }
+}
+
+/// A node's path in its owner's tree.
+pub(crate) fn path_of(c: &Connection, id: i64) -> CoreResult<NodePath> {
+    let mut names = Vec::new();
+    let mut current = by_id(c, id)?;
+    while let Some(parent) = current.parent_id {
+        names.push(current.name.clone());
+        current = by_id(c, parent)?;
+    }
+    names.reverse();
+    Ok(NodePath::parse(&format!("/{}", names.join("/")))?)
 }
 
 pub(crate) fn children(c: &Connection, parent: i64) -> CoreResult<Vec<Node>> {
@@ -177,7 +302,10 @@ pub(crate) fn lookup(c: &Connection, user: i64, path: &NodePath) -> CoreResult<O
             return Ok(None);
         }
         match child(c, node.id, segment.as_str())? {
-            Some(n) => node = n,
+            Some(n) => {
+                let writable = node.writable && n.writable;
+                node = Node { writable, ..n };
+            }
             None => return Ok(None),
         }
     }
@@ -196,6 +324,7 @@ pub(crate) fn folder_at(
     create: bool,
     now: i64,
 ) -> CoreResult<Node> {
+    check_writable(c, user, path)?;
     let mut node = root(c, user)?;
     for (i, segment) in path.segments().iter().enumerate() {
         node = match child(c, node.id, segment.as_str())? {
@@ -205,7 +334,7 @@ pub(crate) fn folder_at(
                 return Err(CoreError::NotADirectory(format!("/{}", at.join("/"))));
             }
             None if create => {
-                let id = insert_node(c, user, node.id, segment.as_str(), true, 0, None, now, now)?;
+                let id = insert_node(c, node.id, segment.as_str(), true, 0, None, now, now)?;
                 bump(c, node.id, now)?;
                 by_id(c, id)?
             }
@@ -218,7 +347,6 @@ pub(crate) fn folder_at(
 #[allow(clippy::too_many_arguments)]
 fn insert_node(
     c: &Connection,
-    user: i64,
     parent: i64,
     name: &str,
     folder: bool,
@@ -228,18 +356,10 @@ fn insert_node(
     modified: i64,
 ) -> CoreResult<i64> {
     c.execute(
+        // A node belongs to the tree of its parent (the owner's, inside a mount).
         "INSERT INTO nodes (user_id, parent_id, name, folder, size, md5, created, modified) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            user,
-            parent,
-            name,
-            folder,
-            size as i64,
-            md5,
-            created,
-            modified
-        ],
+         VALUES ((SELECT user_id FROM nodes WHERE id = ?1), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![parent, name, folder, size as i64, md5, created, modified],
     )?;
     Ok(c.last_insert_rowid())
 }
@@ -348,10 +468,13 @@ pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResul
     Ok(freed)
 }
 
-pub(crate) fn trash(c: &Connection, node: &Node, path: &NodePath, now: i64) -> CoreResult<()> {
+/// Put a live node in its owner's trash. It remembers its path in the owner's tree (inside a
+/// mount, the owner's path, not the collaborator's).
+pub(crate) fn trash(c: &Connection, node: &Node, now: i64) -> CoreResult<()> {
+    let orig = path_of(c, node.id)?;
     c.execute(
         "UPDATE nodes SET deleted_at = ?2, orig_path = ?3 WHERE id = ?1",
-        params![node.id, now, path.to_string()],
+        params![node.id, now, orig.to_string()],
     )?;
     bump_trash(c, node.id)?;
     if let Some(parent) = node.parent_id {
@@ -402,7 +525,6 @@ pub(crate) fn put_file(
             None => {
                 let id = insert_node(
                     c,
-                    user.id,
                     parent.id,
                     name.as_str(),
                     false,
@@ -429,6 +551,7 @@ pub(crate) fn check_file_target(
     path: &NodePath,
     overwrite: bool,
 ) -> CoreResult<()> {
+    check_writable(c, user, path)?;
     if path.is_root() {
         return Err(CoreError::Conflict(
             "the root folder cannot be a file".into(),
@@ -451,6 +574,7 @@ pub(crate) fn check_parent(
     path: &NodePath,
     create_dirs: bool,
 ) -> CoreResult<()> {
+    check_writable(c, user, path)?;
     let parent = path.parent().unwrap_or_default();
     let mut node = root(c, user)?;
     let mut walked = NodePath::root();
@@ -483,6 +607,31 @@ fn sort_children(nodes: &mut [Node], order: Order, descending: bool) {
     });
 }
 
+/// One page of `kids` (children of the folder at `path`), sorted as `q` asks, and whether it
+/// is the last page.
+pub(crate) fn page_of(mut kids: Vec<Node>, path: &NodePath, q: ListQuery) -> (Vec<Entry>, bool) {
+    sort_children(&mut kids, q.order, q.descending);
+    let total = kids.len();
+    let end = if q.limit == 0 {
+        total
+    } else {
+        q.offset.saturating_add(q.limit).min(total)
+    };
+    let page: Vec<Entry> = kids
+        .into_iter()
+        .skip(q.offset)
+        .take(end.saturating_sub(q.offset))
+        .filter_map(|n| {
+            let name = FileName::parse(&n.name).ok()?;
+            Some(Entry {
+                path: path.join(&name),
+                node: n,
+            })
+        })
+        .collect();
+    (page, end >= total)
+}
+
 /// Where a move or copy lands: checks shared by both.
 struct Placement {
     source: Node,
@@ -501,6 +650,7 @@ fn place(c: &Connection, user: i64, from: &NodePath, to: &NodePath) -> CoreResul
     if !dest.folder {
         return Err(CoreError::NotADirectory(to.to_string()));
     }
+    check_writable(c, user, to)?;
     if source.folder && to.starts_with(from) {
         return Err(CoreError::IntoOwnSubtree(from.to_string()));
     }
@@ -517,7 +667,6 @@ fn copy_subtree(
 ) -> CoreResult<i64> {
     let id = insert_node(
         c,
-        user,
         parent,
         name,
         src.folder,
@@ -537,41 +686,55 @@ fn copy_subtree(
     Ok(id)
 }
 
+/// Copy `src` into the folder `dest` under its own name, numbered (`name (1).ext`, …) when
+/// taken. Answers the copy's id and name.
+pub(crate) fn copy_numbered(
+    c: &Connection,
+    user: i64,
+    src: &Node,
+    dest: &Node,
+) -> CoreResult<(i64, String)> {
+    let name = FileName::parse(&src.name)?;
+    let mut target = name.clone();
+    let mut n = 0;
+    while child(c, dest.id, target.as_str())?.is_some() {
+        n += 1;
+        target = name.numbered(n);
+    }
+    let id = copy_subtree(c, user, src, dest.id, target.as_str(), now_ms())?;
+    Ok((id, target.to_string()))
+}
+
 impl Core {
     pub async fn list(&self, user: &User, path: NodePath, q: ListQuery) -> CoreResult<Listing> {
         let user = user.id;
         self.db
             .tx(move |c| {
-                let node = resolve(c, user, &path)?;
-                let ListQuery {
-                    listing,
-                    offset,
-                    limit,
-                    order,
-                    descending,
-                } = q;
+                let mut node = resolve(c, user, &path)?;
+                if path.is_root() {
+                    // The root's listing shows the mounts too: its hash must change with them.
+                    let mut mix = format!("{}", node.rev);
+                    for m in mounts(c, user)? {
+                        mix.push_str(&format!("|{}:{}:{}", m.id, m.rev, m.name));
+                    }
+                    let digest = Md5::digest(mix.as_bytes());
+                    let mut bytes = [0u8; 8];
+                    bytes.copy_from_slice(&digest[..8]);
+                    node.rev = i64::from_le_bytes(bytes);
+                }
+                let listing = q.listing;
                 let children = if listing && node.folder {
-                    let mut kids = children(c, node.id)?;
-                    sort_children(&mut kids, order, descending);
-                    let total = kids.len();
-                    let end = if limit == 0 {
-                        total
-                    } else {
-                        offset.saturating_add(limit).min(total)
-                    };
-                    let page: Vec<Entry> = kids
+                    let mut kids: Vec<Node> = children(c, node.id)?
                         .into_iter()
-                        .skip(offset)
-                        .take(end.saturating_sub(offset))
-                        .filter_map(|n| {
-                            let name = FileName::parse(&n.name).ok()?;
-                            Some(Entry {
-                                path: path.join(&name),
-                                node: n,
-                            })
+                        .map(|n| Node {
+                            writable: node.writable,
+                            ..n
                         })
                         .collect();
-                    Some((page, end >= total))
+                    if path.is_root() {
+                        kids.extend(mounts(c, user)?);
+                    }
+                    Some(page_of(kids, &path, q))
                 } else {
                     None
                 };
@@ -604,7 +767,6 @@ impl Core {
                 }
                 let id = insert_node(
                     c,
-                    user,
                     parent.id,
                     name.as_str(),
                     true,
@@ -637,6 +799,12 @@ impl Core {
                     ));
                 };
                 let node = resolve(c, user, &path)?;
+                check_writable(c, user, &path)?;
+                if is_mount(c, user, &path)? {
+                    return Err(CoreError::Forbidden(
+                        "a shared folder is renamed by its owner only".into(),
+                    ));
+                }
                 let new_path = parent_path.join(&new_name);
                 if node.name == new_name.as_str() {
                     return Ok(Entry {
@@ -675,6 +843,10 @@ impl Core {
         self.db
             .tx(move |c| {
                 let Placement { source, dest, name } = place(c, user, &from, &to)?;
+                check_writable(c, user, &from)?;
+                if is_mount(c, user, &from)? || source.user_id != dest.user_id {
+                    return Err(CoreError::MoveAcrossShares(from.to_string()));
+                }
                 if source.parent_id == Some(dest.id) {
                     return Err(CoreError::SameDirectory(from.to_string()));
                 }
@@ -684,7 +856,7 @@ impl Core {
                     if !overwrite || existing.folder {
                         return Err(CoreError::AlreadyExists(new_path.to_string()));
                     }
-                    trash(c, &existing, &new_path, now)?;
+                    trash(c, &existing, now)?;
                 }
                 c.execute(
                     "UPDATE nodes SET parent_id = ?2 WHERE id = ?1",
@@ -753,6 +925,20 @@ impl Core {
                     ));
                 }
                 let node = resolve(c, user, &path)?;
+                if is_mount(c, user, &path)? {
+                    // Deleting a mount leaves the share; the owner's folder stays.
+                    c.execute(
+                        "DELETE FROM shares WHERE node_id = ?1 AND member_id = ?2",
+                        params![node.id, user],
+                    )?;
+                    bump(c, root(c, user)?.id, now_ms())?;
+                    let node = Node {
+                        deleted_at: Some(now_ms()),
+                        ..node
+                    };
+                    return Ok((Entry { path, node }, Vec::new()));
+                }
+                check_writable(c, user, &path)?;
                 if only_empty && node.folder && !children(c, node.id)?.is_empty() {
                     return Err(CoreError::Forbidden(format!(
                         "the folder is not empty: {path}"
@@ -773,7 +959,7 @@ impl Core {
                     };
                     Ok((entry, freed))
                 } else {
-                    trash(c, &node, &path, now)?;
+                    trash(c, &node, now)?;
                     let entry = Entry {
                         path,
                         node: by_id(c, node.id)?,

@@ -111,6 +111,7 @@ impl Core {
                     ));
                 }
                 let node = nodes::resolve(c, user, &path)?;
+                nodes::check_writable(c, user, &path)?;
                 if node.favorite != favorite {
                     c.execute(
                         "UPDATE nodes SET favorite = ?2 WHERE id = ?1",

@@ -13,6 +13,8 @@ const KEEP_FINISHED_MS: i64 = 3600 * 1000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaskKind {
     Purge,
+    /// `links/add_to_storage/`.
+    Copy,
 }
 
 /// What a finished task produced.
@@ -20,6 +22,12 @@ pub enum TaskKind {
 pub enum TaskOutcome {
     /// Trash items removed for good, and the bytes of files they held.
     Purged { items: u64, bytes: u64 },
+    /// A shared item copied into the caller's root.
+    Copied {
+        folder_name: String,
+        files_count: u64,
+        size: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -96,6 +96,13 @@ fn restore(c: &Connection, user: i64, id: &str, overwrite: bool) -> CoreResult<E
     };
     let now = now_ms();
     let parent = nodes::folder_at(c, user, &parent_path, true, now)?;
+    if parent.user_id != node.user_id {
+        // The way back now leads into a folder shared with the user: nothing moves between
+        // trees.
+        return Err(CoreError::Conflict(format!(
+            "{orig} is now inside a shared folder"
+        )));
+    }
     if let Some(existing) = nodes::child(c, parent.id, name.as_str())? {
         if !overwrite {
             return Err(CoreError::Conflict(format!("{orig} is taken")));
@@ -105,7 +112,7 @@ fn restore(c: &Connection, user: i64, id: &str, overwrite: bool) -> CoreResult<E
                 "{orig} is taken and a folder is never replaced"
             )));
         }
-        nodes::trash(c, &existing, &orig, now)?;
+        nodes::trash(c, &existing, now)?;
     }
     c.execute(
         "UPDATE nodes SET deleted_at = NULL, orig_path = NULL, parent_id = ?2, name = ?3 WHERE id = ?1",

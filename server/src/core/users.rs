@@ -36,14 +36,14 @@ pub struct Account {
 }
 
 /// `email:a@b` and `login:a` both name the login after the colon.
-fn bare_login(login: &str) -> &str {
+pub(crate) fn bare_login(login: &str) -> &str {
     login
         .strip_prefix("login:")
         .or_else(|| login.strip_prefix("email:"))
         .unwrap_or(login)
 }
 
-fn hash_password(password: &str) -> CoreResult<String> {
+pub(crate) fn hash_password(password: &str) -> CoreResult<String> {
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -51,7 +51,7 @@ fn hash_password(password: &str) -> CoreResult<String> {
         .map_err(|e| CoreError::Internal(format!("password hashing: {e}")))
 }
 
-fn password_matches(password: &str, hash: &str) -> bool {
+pub(crate) fn password_matches(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|h| {
             Argon2::default()

@@ -73,6 +73,7 @@ impl Core {
         self.db
             .tx(move |c| {
                 let node = live_file(c, uid, &path)?;
+                nodes::check_writable(c, uid, &path)?;
                 let key = c
                     .query_row(
                         "SELECT md5, size FROM versions WHERE node_id = ?1 AND version = ?2",

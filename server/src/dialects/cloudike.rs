@@ -3,7 +3,9 @@
 
 mod archive;
 mod find;
+mod links;
 mod previews;
+mod shares;
 mod trash;
 mod versions;
 
@@ -59,6 +61,8 @@ pub fn router() -> Router<AppState> {
     routes.extend(archive::routes());
     routes.extend(previews::routes());
     routes.extend(versions::routes());
+    routes.extend(shares::routes());
+    routes.extend(links::routes());
     for (path, handler) in routes {
         r = r.route(&format!("{}/{path}", wire::BASE), handler.clone());
         // A catch-all (`{*path}`) already takes the trailing slash.
@@ -148,7 +152,7 @@ fn icon_for(entry: &Entry, mime: Option<&mime_guess::Mime>) -> String {
     .into()
 }
 
-pub fn metadata_of(entry: &Entry, user: &User) -> Metadata {
+pub fn metadata_of(entry: &Entry, _user: &User) -> Metadata {
     let node = &entry.node;
     let mime = (!node.folder).then(|| mime_guess::from_path(&node.name).first_or_octet_stream());
     Metadata {
@@ -166,9 +170,12 @@ pub fn metadata_of(entry: &Entry, user: &User) -> Metadata {
         thumbnail: !node.folder && crate::core::previews::previewable(&node.name),
         deleted: node.deleted_at.is_some(),
         hash: node.folder.then(|| node.hash()),
-        owner: user.id,
-        owner_name: user.name.clone(),
+        // Inside a mount, the real owner's.
+        owner: node.user_id,
+        owner_name: node.owner_name.clone(),
         favorite: node.favorite,
+        shared: node.shared,
+        writable: node.writable,
         content: None,
         is_last_page: None,
     }
@@ -227,6 +234,7 @@ async fn account(
         last_login: a.last_login,
         storage_size: a.bytes_used,
         quota_size: a.quota,
+        company_id: crate::core::shares::COMPANY_ID,
     }))
 }
 
@@ -249,29 +257,7 @@ async fn metadata(
     p: Params,
 ) -> ApiResult<Response> {
     let path = url_path(uri.path(), &format!("{}/metadata", wire::BASE))?;
-    let order_by = p.get(field::ORDER_BY).unwrap_or("name");
-    let (descending, key) = match order_by.strip_prefix('-') {
-        Some(k) => (true, k),
-        None => (false, order_by),
-    };
-    let order = match key {
-        "name" => Order::Name,
-        "modified_time" | "modified" => Order::Modified,
-        "size" => Order::Size,
-        _ => {
-            return Err(CoreError::InvalidParameters(format!(
-                "parameter order_by: unknown order {order_by:?}"
-            ))
-            .into());
-        }
-    };
-    let query = ListQuery {
-        listing: p.flag(field::LISTING, true)?,
-        offset: p.number(field::OFFSET)?.unwrap_or(0),
-        limit: p.number(field::LIMIT)?.unwrap_or(0),
-        order,
-        descending,
-    };
+    let query = list_query(&p)?;
     let listing = state.core.list(&user, path, query).await?;
     let node = &listing.entry.node;
     let etag = if node.folder {
@@ -289,6 +275,33 @@ async fn metadata(
         meta.is_last_page = Some(last);
     }
     Ok(([(header::ETAG, etag_header)], Json(meta)).into_response())
+}
+
+/// `listing`, `offset`, `limit` and `order_by` of a listing.
+fn list_query(p: &Params) -> ApiResult<ListQuery> {
+    let order_by = p.get(field::ORDER_BY).unwrap_or("name");
+    let (descending, key) = match order_by.strip_prefix('-') {
+        Some(k) => (true, k),
+        None => (false, order_by),
+    };
+    let order = match key {
+        "name" => Order::Name,
+        "modified_time" | "modified" => Order::Modified,
+        "size" => Order::Size,
+        _ => {
+            return Err(CoreError::InvalidParameters(format!(
+                "parameter order_by: unknown order {order_by:?}"
+            ))
+            .into());
+        }
+    };
+    Ok(ListQuery {
+        listing: p.flag(field::LISTING, true)?,
+        offset: p.number(field::OFFSET)?.unwrap_or(0),
+        limit: p.number(field::LIMIT)?.unwrap_or(0),
+        order,
+        descending,
+    })
 }
 
 async fn folder_create(

@@ -114,6 +114,36 @@ CREATE TABLE archive_tickets (
     expires INTEGER NOT NULL
 );
 "#,
+    // Collaborator shares: an owner's folder offered to a member; once accepted it is mounted
+    // in the member's root under `mount_name`. Public links to a node, for anyone with the hash.
+    r#"
+CREATE TABLE shares (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    member_id INTEGER NOT NULL REFERENCES users(id),
+    writer INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    mount_name TEXT,
+    invitation TEXT,
+    created INTEGER NOT NULL,
+    UNIQUE(node_id, member_id)
+);
+CREATE INDEX shares_member ON shares(member_id, status);
+CREATE TABLE links (
+    hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    expires INTEGER,
+    download_max INTEGER,
+    downloads INTEGER NOT NULL DEFAULT 0,
+    password_hash TEXT
+);
+CREATE INDEX links_node ON links(node_id);
+"#,
 ];
 
 #[derive(Clone)]

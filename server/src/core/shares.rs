@@ -1,0 +1,525 @@
+//! Collaborator shares: an owner offers one of their folders to another user (an invitation
+//! with a hash); once accepted, the folder is mounted at the top of the member's tree under its
+//! name. The mount is resolved by [`nodes::child`] (the one place a path walk enters another
+//! tree) and writes are refused by [`nodes::check_writable`] unless the member is a writer.
+//! Everything else here manages the `shares` rows and the company directory.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use satchel_wire::{FileName, NodePath};
+
+use super::nodes::{self, Entry, Node};
+use super::users::{bare_login, user_by_login};
+use super::{Core, CoreError, CoreResult, User, now_ms};
+
+/// Every user belongs to this company until companies land.
+pub const COMPANY_ID: i64 = 1;
+/// The reference's maximum of numbered mount names (` (1)` … ` (10)`).
+const MAX_MOUNT_NUMBER: u32 = 10;
+
+/// `shares/add/`'s answer.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub hash: String,
+    pub member: User,
+    pub writer: bool,
+}
+
+/// A line of `shares/collaborators/`.
+#[derive(Debug, Clone)]
+pub struct Collaborator {
+    pub user: User,
+    pub writer: bool,
+    /// `owner`, `invited` or `accepted`.
+    pub status: String,
+    pub is_indirect: bool,
+}
+
+/// A pending invitation, as the invited user sees it.
+#[derive(Debug, Clone)]
+pub struct Invite {
+    pub hash: String,
+    pub name: String,
+    pub owner: i64,
+    pub owner_name: String,
+    pub writer: bool,
+    pub created: i64,
+    pub invitation: Option<String>,
+}
+
+/// A folder I share.
+#[derive(Debug, Clone)]
+pub struct MyShare {
+    pub path: NodePath,
+    pub name: String,
+    pub collaborators: u64,
+}
+
+/// A folder shared with me, mounted in my tree.
+#[derive(Debug, Clone)]
+pub struct OtherShare {
+    pub path: NodePath,
+    pub name: String,
+    pub owner: i64,
+    pub owner_name: String,
+    pub writer: bool,
+}
+
+fn user_by_id(c: &Connection, id: i64) -> CoreResult<User> {
+    Ok(c.query_row(
+        "SELECT id, login, name FROM users WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(User {
+                id: r.get(0)?,
+                login: r.get(1)?,
+                name: r.get(2)?,
+            })
+        },
+    )?)
+}
+
+/// A member named by login (`email:`/`login:` typed or bare) or by user id.
+fn member(c: &Connection, login: &str) -> CoreResult<User> {
+    if let Some((u, _)) = user_by_login(c, bare_login(login))? {
+        return Ok(u);
+    }
+    if let Ok(id) = login.parse::<i64>()
+        && let Ok(u) = user_by_id(c, id)
+    {
+        return Ok(u);
+    }
+    Err(CoreError::NotFound(format!("user {login}")))
+}
+
+/// The caller's own folder at `path`, which only its owner may manage (a collaborator's path
+/// inside a mount: 403).
+fn own_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
+    let node = nodes::resolve(c, user, path)?;
+    if node.user_id != user {
+        return Err(CoreError::Forbidden(format!(
+            "only the owner manages the share of {path}"
+        )));
+    }
+    if !node.folder {
+        return Err(CoreError::InvalidParameters(format!(
+            "only folders are shared: {path}"
+        )));
+    }
+    if path.is_root() {
+        return Err(CoreError::InvalidParameters(
+            "the root folder cannot be shared".into(),
+        ));
+    }
+    Ok(node)
+}
+
+/// A free name for a mount in `user`'s root: `name`, then `name (1)` … `name (10)`.
+fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResult<String> {
+    let root = nodes::resolve(c, user, &NodePath::root())?;
+    let base = FileName::parse(name)?;
+    let mut candidate = base.clone();
+    for n in 0..=MAX_MOUNT_NUMBER {
+        if n > 0 {
+            candidate = base.numbered(n);
+        }
+        if nodes::child(c, root.id, candidate.as_str())?.is_none() {
+            return Ok(candidate.to_string());
+        }
+    }
+    Err(CoreError::Conflict(format!(
+        "no free name for the shared folder {name} (at most {MAX_MOUNT_NUMBER} numbered)"
+    )))
+}
+
+/// The nearest share root at or above `node` (in its owner's tree).
+fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
+    let mut current = Some(node.clone());
+    while let Some(n) = current {
+        if n.shared {
+            return Ok(Some(n));
+        }
+        current = n.parent_id.map(|p| nodes::by_id(c, p)).transpose()?;
+    }
+    Ok(None)
+}
+
+fn new_hash() -> String {
+    format!("{}{}", super::random_id(), &super::random_id()[..8])
+}
+
+impl Core {
+    /// `company/<id>/users`: members whose login or name contains `query`.
+    pub async fn company_users(
+        &self,
+        _user: &User,
+        company: i64,
+        query: Option<String>,
+        offset: usize,
+        limit: usize,
+    ) -> CoreResult<(u64, Vec<User>)> {
+        if company != COMPANY_ID {
+            return Err(CoreError::Forbidden(format!(
+                "not a member of company {company}"
+            )));
+        }
+        let q = query.unwrap_or_default().to_lowercase();
+        self.db
+            .tx(move |c| {
+                let mut stmt = c.prepare("SELECT id, login, name FROM users ORDER BY login")?;
+                let all: Vec<User> = stmt
+                    .query_map([], |r| {
+                        Ok(User {
+                            id: r.get(0)?,
+                            login: r.get(1)?,
+                            name: r.get(2)?,
+                        })
+                    })?
+                    .collect::<Result<_, _>>()?;
+                let hits: Vec<User> = all
+                    .into_iter()
+                    .filter(|u| {
+                        u.login.to_lowercase().contains(&q) || u.name.to_lowercase().contains(&q)
+                    })
+                    .collect();
+                let count = hits.len() as u64;
+                Ok((count, hits.into_iter().skip(offset).take(limit).collect()))
+            })
+            .await
+    }
+
+    /// Invite `login` to the folder at `path`. `None`: already a collaborator (nothing changes).
+    pub async fn share_add(
+        &self,
+        owner: &User,
+        path: NodePath,
+        login: String,
+        writer: bool,
+        invitation: Option<String>,
+    ) -> CoreResult<Option<Invitation>> {
+        let uid = owner.id;
+        self.db
+            .tx(move |c| {
+                let node = nodes::resolve(c, uid, &path)?;
+                let holds_mount = path.is_root() && !nodes::mounts(c, uid)?.is_empty();
+                if node.user_id != uid || holds_mount {
+                    return Err(CoreError::SharedRootInside(path.to_string()));
+                }
+                let node = own_folder(c, uid, &path)?;
+                let member = member(c, &login)?;
+                if member.id == uid {
+                    return Err(CoreError::Conflict("you cannot share with yourself".into()));
+                }
+                let exists: bool = c.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM shares WHERE node_id = ?1 AND member_id = ?2)",
+                    params![node.id, member.id],
+                    |r| r.get(0),
+                )?;
+                if exists {
+                    return Ok(None);
+                }
+                let hash = new_hash();
+                c.execute(
+                    "INSERT INTO shares (node_id, owner_id, member_id, writer, status, hash, invitation, created) \
+                     VALUES (?1, ?2, ?3, ?4, 'invited', ?5, ?6, ?7)",
+                    params![node.id, uid, member.id, writer, hash, invitation, now_ms()],
+                )?;
+                if let Some(parent) = node.parent_id {
+                    nodes::bump(c, parent, now_ms())?;
+                }
+                Ok(Some(Invitation { hash, member, writer }))
+            })
+            .await
+    }
+
+    /// The owner, then every collaborator of the share `path` is in (the owner's path or a
+    /// mount path). Only the owner and accepted collaborators see it.
+    pub async fn collaborators(
+        &self,
+        user: &User,
+        path: NodePath,
+    ) -> CoreResult<Vec<Collaborator>> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let node = nodes::resolve(c, uid, &path)?;
+                let owner = user_by_id(c, node.user_id)?;
+                let mut out = vec![Collaborator {
+                    user: owner,
+                    writer: true,
+                    status: "owner".into(),
+                    is_indirect: false,
+                }];
+                let Some(root) = share_root(c, &node)? else {
+                    return Ok(out);
+                };
+                let mut stmt = c.prepare(
+                    "SELECT member_id, writer, status FROM shares WHERE node_id = ?1 ORDER BY id",
+                )?;
+                let rows: Vec<(i64, bool, String)> = stmt
+                    .query_map([root.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<Result<_, _>>()?;
+                for (member, writer, status) in rows {
+                    out.push(Collaborator {
+                        user: user_by_id(c, member)?,
+                        writer,
+                        status,
+                        is_indirect: root.id != node.id,
+                    });
+                }
+                Ok(out)
+            })
+            .await
+    }
+
+    /// Change a collaborator's (or an invitee's) rights.
+    pub async fn share_update(
+        &self,
+        owner: &User,
+        path: NodePath,
+        login: String,
+        writer: bool,
+    ) -> CoreResult<()> {
+        let uid = owner.id;
+        self.db
+            .tx(move |c| {
+                let node = own_folder(c, uid, &path)?;
+                let member = member(c, &login)?;
+                let n = c.execute(
+                    "UPDATE shares SET writer = ?3 WHERE node_id = ?1 AND member_id = ?2",
+                    params![node.id, member.id, writer],
+                )?;
+                if n == 0 {
+                    return Err(CoreError::NotFound(format!("collaborator {login}")));
+                }
+                Ok(())
+            })
+            .await
+    }
+
+    /// `shares/remove/` (status `accepted`) and `shares/uninvite/` (status `invited`).
+    pub async fn share_remove(
+        &self,
+        owner: &User,
+        path: NodePath,
+        login: String,
+        status: &'static str,
+    ) -> CoreResult<()> {
+        let uid = owner.id;
+        self.db
+            .tx(move |c| {
+                let node = own_folder(c, uid, &path)?;
+                let member = member(c, &login)?;
+                let n = c.execute(
+                    "DELETE FROM shares WHERE node_id = ?1 AND member_id = ?2 AND status = ?3",
+                    params![node.id, member.id, status],
+                )?;
+                if n == 0 {
+                    return Err(CoreError::NotFound(format!(
+                        "{status} collaborator {login}"
+                    )));
+                }
+                if let Some(parent) = node.parent_id {
+                    nodes::bump(c, parent, now_ms())?;
+                }
+                Ok(())
+            })
+            .await
+    }
+
+    /// Remove every collaborator and invitation.
+    pub async fn unshare(&self, owner: &User, path: NodePath) -> CoreResult<()> {
+        let uid = owner.id;
+        self.db
+            .tx(move |c| {
+                let node = own_folder(c, uid, &path)?;
+                c.execute("DELETE FROM shares WHERE node_id = ?1", [node.id])?;
+                if let Some(parent) = node.parent_id {
+                    nodes::bump(c, parent, now_ms())?;
+                }
+                Ok(())
+            })
+            .await
+    }
+
+    /// My pending invitations, newest first.
+    pub async fn invites(&self, user: &User) -> CoreResult<Vec<Invite>> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let mut stmt = c.prepare(
+                    "SELECT s.hash, n.name, s.owner_id, u.name, s.writer, s.created, s.invitation FROM shares s \
+                     JOIN nodes n ON n.id = s.node_id JOIN users u ON u.id = s.owner_id \
+                     WHERE s.member_id = ?1 AND s.status = 'invited' AND n.deleted_at IS NULL \
+                     ORDER BY s.created DESC, s.id DESC",
+                )?;
+                let rows = stmt.query_map([uid], |r| {
+                    Ok(Invite {
+                        hash: r.get(0)?,
+                        name: r.get(1)?,
+                        owner: r.get(2)?,
+                        owner_name: r.get(3)?,
+                        writer: r.get(4)?,
+                        created: r.get(5)?,
+                        invitation: r.get(6)?,
+                    })
+                })?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            })
+            .await
+    }
+
+    /// Accept an invitation: the folder is mounted in my root (numbered on a clash).
+    pub async fn share_accept(&self, user: &User, hash: String) -> CoreResult<Entry> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let node_id: i64 = c
+                    .query_row(
+                        "SELECT node_id FROM shares WHERE hash = ?1 AND member_id = ?2 AND status = 'invited'",
+                        params![hash, uid],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .ok_or_else(|| CoreError::NotFound(format!("invitation {hash}")))?;
+                let node = nodes::by_id(c, node_id)?;
+                let name = free_mount_name(c, uid, &node.name)?;
+                c.execute(
+                    "UPDATE shares SET status = 'accepted', mount_name = ?2 WHERE hash = ?1",
+                    params![hash, name],
+                )?;
+                let root = nodes::resolve(c, uid, &NodePath::root())?;
+                nodes::bump(c, root.id, now_ms())?;
+                let path = NodePath::root().join(&FileName::parse(&name)?);
+                Ok(Entry {
+                    node: nodes::resolve(c, uid, &path)?,
+                    path,
+                })
+            })
+            .await
+    }
+
+    pub async fn share_decline(&self, user: &User, hash: String) -> CoreResult<()> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let n = c.execute(
+                    "DELETE FROM shares WHERE hash = ?1 AND member_id = ?2 AND status = 'invited'",
+                    params![hash, uid],
+                )?;
+                if n == 0 {
+                    return Err(CoreError::NotFound(format!("invitation {hash}")));
+                }
+                Ok(())
+            })
+            .await
+    }
+
+    /// Folders I share (with at least one collaborator or invitation), by path.
+    pub async fn my_shares(&self, user: &User) -> CoreResult<Vec<MyShare>> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let mut stmt = c.prepare(
+                    "SELECT s.node_id, COUNT(*) FROM shares s JOIN nodes n ON n.id = s.node_id \
+                     WHERE s.owner_id = ?1 AND n.deleted_at IS NULL GROUP BY s.node_id",
+                )?;
+                let rows: Vec<(i64, i64)> = stmt
+                    .query_map([uid], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<Result<_, _>>()?;
+                let mut out = Vec::new();
+                for (id, n) in rows {
+                    let path = nodes::path_of(c, id)?;
+                    out.push(MyShare {
+                        name: path.name().map(|n| n.to_string()).unwrap_or_default(),
+                        path,
+                        collaborators: n as u64,
+                    });
+                }
+                out.sort_by_key(|a| a.path.to_string());
+                Ok(out)
+            })
+            .await
+    }
+
+    /// Folders shared with me, as mounted in my root.
+    pub async fn other_shares(&self, user: &User) -> CoreResult<Vec<OtherShare>> {
+        let uid = user.id;
+        self.db
+            .tx(move |c| {
+                let mut stmt = c.prepare(
+                    "SELECT s.mount_name, s.owner_id, u.name, s.writer FROM shares s \
+                     JOIN users u ON u.id = s.owner_id JOIN nodes n ON n.id = s.node_id \
+                     WHERE s.member_id = ?1 AND s.status = 'accepted' AND n.deleted_at IS NULL \
+                     ORDER BY s.mount_name",
+                )?;
+                let rows: Vec<(String, i64, String, bool)> = stmt
+                    .query_map([uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                    .collect::<Result<_, _>>()?;
+                let mut out = Vec::new();
+                for (name, owner, owner_name, writer) in rows {
+                    let path = NodePath::root().join(&FileName::parse(&name)?);
+                    out.push(OtherShare {
+                        path,
+                        name,
+                        owner,
+                        owner_name,
+                        writer,
+                    });
+                }
+                Ok(out)
+            })
+            .await
+    }
+
+    /// Hand the shared folder at `path` over to an accepted collaborator: it moves into their
+    /// tree where their mount was, and the old owner becomes a writer with a mount of it.
+    pub async fn handover(&self, owner: &User, path: NodePath, login: String) -> CoreResult<()> {
+        let uid = owner.id;
+        self.db
+            .tx(move |c| {
+                let node = own_folder(c, uid, &path)?;
+                let member = member(c, &login)?;
+                let mount_name: String = c
+                    .query_row(
+                        "SELECT mount_name FROM shares WHERE node_id = ?1 AND member_id = ?2 AND status = 'accepted'",
+                        params![node.id, member.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .ok_or_else(|| CoreError::NotFound(format!("accepted collaborator {login}")))?;
+                let now = now_ms();
+                c.execute(
+                    "DELETE FROM shares WHERE node_id = ?1 AND member_id = ?2",
+                    params![node.id, member.id],
+                )?;
+                let new_root = nodes::resolve(c, member.id, &NodePath::root())?;
+                // The whole subtree (trashed items inside included) changes trees.
+                c.execute(
+                    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+                     SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) \
+                     UPDATE nodes SET user_id = ?2 WHERE id IN (SELECT id FROM sub)",
+                    params![node.id, member.id],
+                )?;
+                c.execute(
+                    "UPDATE nodes SET parent_id = ?2, name = ?3 WHERE id = ?1",
+                    params![node.id, new_root.id, mount_name],
+                )?;
+                c.execute(
+                    "UPDATE shares SET owner_id = ?2 WHERE node_id = ?1",
+                    params![node.id, member.id],
+                )?;
+                if let Some(parent) = node.parent_id {
+                    nodes::bump(c, parent, now)?;
+                }
+                nodes::bump(c, new_root.id, now)?;
+                let name = free_mount_name(c, uid, &node.name)?;
+                c.execute(
+                    "INSERT INTO shares (node_id, owner_id, member_id, writer, status, hash, mount_name, created) \
+                     VALUES (?1, ?2, ?3, 1, 'accepted', ?4, ?5, ?6)",
+                    params![node.id, member.id, uid, new_hash(), name, now],
+                )?;
+                Ok(())
+            })
+            .await
+    }
+}
