@@ -86,10 +86,7 @@ mod journeys {
 
         // 50 MiB in the default 8 MiB chunks: 7 parts, part 2 fails once on the server.
         let (file, md5) = peers.random_file("big.bin", 50 * 1024 * 1024);
-        b.wait("#upload-input")
-            .await?
-            .send_keys(&file.to_string_lossy())
-            .await?;
+        b.press("#upload-input", &file.to_string_lossy()).await?;
         wait_upload(&b, "big.bin", Duration::from_secs(240)).await?;
 
         assert!(
@@ -113,10 +110,7 @@ mod journeys {
         // The same content again deduplicates: the server already has it.
         let copy = peers.scratch.path().join("again.bin");
         std::fs::copy(&file, &copy)?;
-        b.wait("#upload-input")
-            .await?
-            .send_keys(&copy.to_string_lossy())
-            .await?;
+        b.press("#upload-input", &copy.to_string_lossy()).await?;
         wait_upload(&b, "again.bin", Duration::from_secs(120)).await?;
         let state = b
             .wait("[data-upload-name=\"again.bin\"]")
@@ -148,17 +142,12 @@ mod journeys {
         create_folder(&b, "Archive").await?;
         b.open_folder("/Reports").await?;
         let (file, _) = peers.random_file("q1.txt", 4096);
-        b.wait("#upload-input")
-            .await?
-            .send_keys(&file.to_string_lossy())
-            .await?;
+        b.press("#upload-input", &file.to_string_lossy()).await?;
         wait_upload(&b, "q1.txt", Duration::from_secs(60)).await?;
 
         // Rename with F2.
         b.select("/Reports/q1.txt").await?;
-        b.wait(&Browser::row("/Reports/q1.txt"))
-            .await?
-            .send_keys("\u{E032}")
+        b.press(&Browser::row("/Reports/q1.txt"), "\u{E032}")
             .await?;
         b.fill("#dialog-name", "q1-final.txt").await?;
         b.click("#dialog-ok").await?;
@@ -187,10 +176,7 @@ mod journeys {
         // Delete with confirmation, using the Delete key.
         b.click("a[data-crumb-path=\"/\"]").await?;
         b.select("/Archive").await?;
-        b.wait(&Browser::row("/Archive"))
-            .await?
-            .send_keys("\u{E017}")
-            .await?;
+        b.press(&Browser::row("/Archive"), "\u{E017}").await?;
         b.click("#confirm-ok").await?;
         b.wait_gone(&Browser::row("/Archive")).await?;
         assert!(

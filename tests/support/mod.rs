@@ -426,16 +426,43 @@ impl Browser {
         Err(format!("`{css}` still present after {WAIT:?}").into())
     }
 
+    /// Click `css`. The list re-renders under the pointer (pages arriving, a refresh after a
+    /// change), so an element that went stale between finding and clicking is found again.
     pub async fn click(&self, css: &str) -> TestResult {
-        self.wait(css).await?.click().await?;
-        Ok(())
+        self.retry_stale(css, |el| async move { el.click().await })
+            .await
     }
 
     pub async fn fill(&self, css: &str, text: &str) -> TestResult {
-        let input = self.wait(css).await?;
-        input.clear().await?;
-        input.send_keys(text).await?;
-        Ok(())
+        self.retry_stale(css, |el| async move {
+            el.clear().await?;
+            el.send_keys(text).await
+        })
+        .await
+    }
+
+    /// Send keys (such as `\u{E032}` for F2) to the element `css` matches.
+    pub async fn press(&self, css: &str, keys: &str) -> TestResult {
+        self.retry_stale(css, |el| async move { el.send_keys(keys).await })
+            .await
+    }
+
+    async fn retry_stale<F, Fut>(&self, css: &str, act: F) -> TestResult
+    where
+        F: Fn(Element) -> Fut,
+        Fut: std::future::Future<Output = Result<(), fantoccini::error::CmdError>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.wait(css).await?;
+            match act(el).await {
+                Ok(()) => return Ok(()),
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => return Err(format!("`{css}`: {e}").into()),
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> TestResult<String> {
@@ -543,6 +570,10 @@ impl Browser {
         self.client.close().await?;
         Ok(())
     }
+}
+
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    e.to_string().contains("stale element")
 }
 
 /// Escape a value for a CSS attribute selector in double quotes.
