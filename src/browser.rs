@@ -28,6 +28,7 @@ pub enum DialogKind {
     Copy(Vec<Entry>),
     Versions(Entry),
     Properties(Entry),
+    Share(Entry),
     /// The viewer, on this index of the sorted listing.
     Viewer(usize),
 }
@@ -51,6 +52,8 @@ struct Listing {
     keys: Vec<String>,
     /// The first page is here.
     started: bool,
+    /// The folder may be changed (false inside a read-only share).
+    writable: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -58,6 +61,8 @@ pub struct Browser {
     pub folder: Memo<NodePath>,
     pub entries: Memo<Vec<Entry>>,
     pub loading: Memo<bool>,
+    /// The folder shown may be changed: write actions are left out when it may not.
+    pub writable: Memo<bool>,
     pub sort: RwSignal<SortOrder>,
     pub selection: RwSignal<Selection>,
     pub dialog: RwSignal<Option<DialogKind>>,
@@ -129,6 +134,7 @@ async fn load_pages(
     let mut buffer = Listing {
         folder: Some(folder.clone()),
         started: true,
+        writable: true,
         ..Default::default()
     };
     let mut reply = client.list_page(&folder, 0, PAGE_SIZE).await;
@@ -147,6 +153,7 @@ async fn load_pages(
             }
         };
         let received = perf_now();
+        let writable = page.writable;
         let count = page.entries.len() as u64;
         let last = page.is_last || count == 0;
         let keys = crate::logic::sort::sort_keys(&page.entries);
@@ -154,6 +161,7 @@ async fn load_pages(
         let buffer = &mut buffer;
         let apply = async move {
             if reload {
+                buffer.writable = writable;
                 buffer.entries.extend(page.entries);
                 buffer.keys.extend(keys);
                 if last {
@@ -167,6 +175,7 @@ async fn load_pages(
                             entries: page.entries,
                             keys,
                             started: true,
+                            writable,
                         };
                     } else {
                         l.entries.extend(page.entries);
@@ -224,6 +233,10 @@ pub fn provide_browser(app: AppState, folder: Memo<NodePath>) -> Browser {
         let current = folder.get();
         listing.with(|l| !l.started || l.folder.as_ref() != Some(&current))
     });
+    let writable = Memo::new(move |_| {
+        let current = folder.get();
+        listing.with(|l| l.folder.as_ref() != Some(&current) || l.writable)
+    });
     let selection = RwSignal::new(Selection::default());
     let scroll_to = RwSignal::new(None);
     let query = use_query_map();
@@ -257,6 +270,7 @@ pub fn provide_browser(app: AppState, folder: Memo<NodePath>) -> Browser {
         folder,
         entries,
         loading,
+        writable,
         sort,
         selection,
         dialog: RwSignal::new(None),
@@ -361,7 +375,7 @@ pub fn toggle_favorite(app: AppState, entries: Vec<Entry>) {
     });
 }
 
-fn trigger_download(url: &str, name: &str) -> Option<()> {
+pub fn trigger_download(url: &str, name: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     a.set_href(url);

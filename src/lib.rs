@@ -24,9 +24,11 @@ use leptos_router::path;
 use crate::pages::bench_page::BenchPage;
 use crate::pages::favorites_page::FavoritesPage;
 use crate::pages::files_page::FilesPage;
+use crate::pages::link_page::LinkPage;
 use crate::pages::login_page::LoginPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::search_page::SearchPage;
+use crate::pages::shared_page::SharedPage;
 use crate::pages::trash_page::TrashPage;
 use crate::state::{AppState, load_config, use_app};
 use crate::upload::Uploads;
@@ -52,6 +54,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/favorites") view=FavoritesPage/>
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/shared") view=SharedPage/>
+                    // Public links: no sign-in needed.
+                    <Route path=path!("/s/:hash") view=LinkPage/>
+                    <Route path=path!("/s/:hash/*path") view=LinkPage/>
                     <Route path=path!("/bench") view=BenchPage/>
                 </Routes>
             </Show>

@@ -7,14 +7,207 @@ use satchel_wire::cloudike::{
     UploadTicket, VersionInfo, field, preview_size,
 };
 use satchel_wire::{FileName, NodePath};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::http::{self, Reply};
 use super::{
-    Account, ApiError, ArchiveLink, Capabilities, Client, DeleteOutcome, Entry, ErrorKind,
-    FolderTotals, Page, SearchKind, SearchQuery, Session, TaskState, TextHead, TrashEntry,
-    TrashListing, UploadSession, UploadStart, Version,
+    Account, ApiError, ArchiveLink, Capabilities, Client, Collaborator, DeleteOutcome, Entry,
+    ErrorKind, FolderTotals, Invite, LinkSettings, LinkView, Mount, OwnShare, Page, Person,
+    PublicLink, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState, TextHead,
+    TrashEntry, TrashListing, UploadSession, UploadStart, Version,
 };
+
+/// The header carrying a public link's password.
+const LINK_PASSWORD_HEADER: &str = "Link-Password";
+
+// Sharing, links and the directory (docs/dialects/cloudike.md, "Company directory", "Sharing",
+// "Public links"). Only the fields the SPA reads; unknown ones are ignored.
+
+/// Metadata as listings and link views send it, read leniently (a link view leaves the owner
+/// fields out) and with the sharing extensions `shared` and `writable`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct Item {
+    name: String,
+    path: String,
+    folder: bool,
+    bytes: u64,
+    checksum: Option<String>,
+    version: i64,
+    created: i64,
+    modified: i64,
+    mime_type: Option<String>,
+    thumbnail: bool,
+    favorite: bool,
+    shared: bool,
+    writable: Option<bool>,
+    content: Option<Vec<Item>>,
+    is_last_page: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct CompanyAccount {
+    #[serde(default)]
+    company_id: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct DirectoryUser {
+    login: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Directory {
+    #[serde(default)]
+    users: Vec<DirectoryUser>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireCollaborator {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    writer: bool,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    owner: bool,
+    #[serde(default)]
+    is_indirect: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireInvite {
+    hash: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    owner_name: String,
+    #[serde(default)]
+    writer: bool,
+    #[serde(default)]
+    created: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireShare {
+    path: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    collaborators: Option<serde_json::Value>,
+    #[serde(default)]
+    owner_name: String,
+    #[serde(default)]
+    writer: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireLink {
+    hash: String,
+    #[serde(default)]
+    public_hash: String,
+    path: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    folder: bool,
+    #[serde(default)]
+    created: i64,
+    #[serde(default)]
+    expires: Option<i64>,
+    #[serde(default)]
+    download_max: Option<u64>,
+    #[serde(default)]
+    downloads: u64,
+    #[serde(default)]
+    has_password: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct SaveStatus {
+    status: String,
+    #[serde(default)]
+    progress: Option<u8>,
+    #[serde(default)]
+    folder_name: String,
+    #[serde(default)]
+    files_count: u64,
+    #[serde(default)]
+    size: u64,
+}
+
+fn parse_path(raw: &str) -> Result<NodePath, ApiError> {
+    NodePath::parse(raw)
+        .map_err(|e| ApiError::new(ErrorKind::Unexpected, 200, format!("{raw}: {e}")))
+}
+
+fn item_entry(m: &Item) -> Result<Entry, ApiError> {
+    let path = parse_path(if m.path.is_empty() { "/" } else { &m.path })?;
+    let name = match path.name() {
+        Some(n) => n.as_str().to_owned(),
+        None => m.name.clone(),
+    };
+    Ok(Entry {
+        name,
+        path,
+        is_folder: m.folder,
+        size: m.bytes,
+        modified_ms: m.modified,
+        checksum: m.checksum.clone(),
+        version: m.version,
+        created_ms: m.created,
+        mime: m.mime_type.clone(),
+        favorite: m.favorite,
+        thumbnail: m.thumbnail,
+        shared: m.shared,
+        writable: m.writable.unwrap_or(true),
+    })
+}
+
+fn link_from(origin: &str, l: WireLink) -> Result<PublicLink, ApiError> {
+    let url = if l.public_hash.starts_with('/') {
+        format!("{origin}{}", l.public_hash)
+    } else if l.public_hash.is_empty() {
+        format!("{origin}/s/{}", l.hash)
+    } else {
+        l.public_hash
+    };
+    Ok(PublicLink {
+        path: parse_path(&l.path)?,
+        id: l.hash,
+        url,
+        name: l.name,
+        is_folder: l.folder,
+        created_ms: l.created,
+        expires_ms: l.expires,
+        download_max: l.download_max.filter(|n| *n > 0),
+        downloads: l.downloads,
+        has_password: l.has_password,
+    })
+}
+
+/// `links/<what>/<hash>/<path segments>`.
+fn link_endpoint(what: &str, link: &str, path: &NodePath) -> String {
+    let mut out = format!("links/{what}/");
+    satchel_wire::name::percent_encode_segment(link, &mut out);
+    out.push('/');
+    out.push_str(path.to_url_path().trim_start_matches('/'));
+    out
+}
+
+fn unit(reply: Reply) -> Result<(), ApiError> {
+    if reply.ok() {
+        Ok(())
+    } else {
+        Err(error_from(&reply))
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Cloudike {
@@ -44,6 +237,17 @@ impl Cloudike {
             format!("{}{url}", self.origin)
         } else {
             url.to_owned()
+        }
+    }
+
+    /// The origin recipients' pages live at: the server's, or this page's when that is `""`.
+    fn page_origin(&self) -> String {
+        if self.origin.is_empty() {
+            web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default()
+        } else {
+            self.origin.clone()
         }
     }
 
@@ -104,11 +308,19 @@ pub fn kind_of(error: &str, status: u16) -> ErrorKind {
         "SameDirectory" => ErrorKind::SameDirectory,
         "IntoOwnSubtree" => ErrorKind::IntoOwnSubtree,
         "Forbidden" => ErrorKind::Forbidden,
+        "PasswordRequired" => ErrorKind::PasswordRequired,
+        "WrongPassword" => ErrorKind::WrongPassword,
+        "LinkExpired" => ErrorKind::LinkExpired,
+        "DownloadLimitReached" => ErrorKind::DownloadLimitReached,
+        "LinkNotFound" => ErrorKind::NotFound,
+        "SharedRootInside" => ErrorKind::SharedRootInside,
+        "FileOrFolderMoveMountPointToAnother" => ErrorKind::MountMove,
         _ => match status {
             401 => ErrorKind::Unauthorized,
             403 => ErrorKind::Forbidden,
             404 => ErrorKind::NotFound,
             409 => ErrorKind::Conflict,
+            412 => ErrorKind::MountMove,
             424 => ErrorKind::IntoOwnSubtree,
             500..=599 => ErrorKind::Server,
             _ => ErrorKind::Unexpected,
@@ -136,6 +348,8 @@ pub fn entry_from(m: &Metadata) -> Result<Entry, ApiError> {
         mime: m.mime_type.clone(),
         favorite: m.favorite,
         thumbnail: m.thumbnail,
+        shared: false,
+        writable: true,
     })
 }
 
@@ -243,11 +457,11 @@ impl Client for Cloudike {
             endpoint_with_path("metadata/", path),
             field::LISTING
         );
-        let m: Metadata = self.get(&endpoint).await?;
+        let m: Item = self.get(&endpoint).await?;
         m.content
             .unwrap_or_default()
             .iter()
-            .map(entry_from)
+            .map(item_entry)
             .collect()
     }
 
@@ -425,6 +639,11 @@ impl Client for Cloudike {
             search: true,
             archives: true,
             previews: true,
+            sharing: true,
+            links: true,
+            link_expiry: true,
+            link_password: true,
+            link_download_limit: true,
         }
     }
 
@@ -435,14 +654,17 @@ impl Client for Cloudike {
             (field::LIMIT, limit.to_string()),
             (field::ORDER_BY, "name".into()),
         ];
-        let m: Metadata = self
+        let m: Item = self
             .get(&with_query(&endpoint_with_path("metadata/", path), &form))
             .await?;
+        let writable = m.writable.unwrap_or(true);
+        let is_last_page = m.is_last_page;
         let content = m.content.unwrap_or_default();
-        let is_last = m.is_last_page.unwrap_or(true) || (content.len() as u64) < limit;
+        let is_last = is_last_page.unwrap_or(true) || (content.len() as u64) < limit;
         Ok(Page {
-            entries: content.iter().map(entry_from).collect::<Result<_, _>>()?,
+            entries: content.iter().map(item_entry).collect::<Result<_, _>>()?,
             is_last,
+            writable,
         })
     }
 
@@ -563,6 +785,7 @@ impl Client for Cloudike {
         Ok(Page {
             entries: r.content.iter().map(entry_from).collect::<Result<_, _>>()?,
             is_last: r.is_last_page,
+            writable: true,
         })
     }
 
@@ -626,6 +849,276 @@ impl Client for Cloudike {
             truncated = true;
         }
         Ok(TextHead { text, truncated })
+    }
+
+    async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
+        let a: CompanyAccount = self.get("accounts/get/").await?;
+        let company = match a.company_id {
+            Some(serde_json::Value::String(s)) => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => "1".to_owned(),
+        };
+        let form: Form = vec![
+            (field::QUERY, query.to_owned()),
+            (field::LIMIT, "20".into()),
+        ];
+        let mut endpoint = "company/".to_owned();
+        satchel_wire::name::percent_encode_segment(&company, &mut endpoint);
+        endpoint.push_str("/users");
+        let d: Directory = self.get(&with_query(&endpoint, &form)).await?;
+        Ok(d.users
+            .into_iter()
+            .map(|u| Person {
+                login: u.login,
+                name: u.name,
+            })
+            .collect())
+    }
+
+    async fn collaborators(&self, folder: &NodePath) -> Result<Vec<Collaborator>, ApiError> {
+        let form: Form = vec![(field::PATH, folder.to_string())];
+        let list: Vec<WireCollaborator> = self
+            .get(&with_query("shares/collaborators/", &form))
+            .await?;
+        Ok(list
+            .into_iter()
+            .map(|c| Collaborator {
+                status: if c.owner || c.status == "owner" {
+                    ShareStatus::Owner
+                } else if c.status == "accepted" {
+                    ShareStatus::Accepted
+                } else {
+                    ShareStatus::Invited
+                },
+                login: c.login,
+                name: c.name,
+                writer: c.writer,
+                inherited: c.is_indirect,
+            })
+            .collect())
+    }
+
+    async fn invite(&self, folder: &NodePath, login: &str, writer: bool) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (field::PATH, folder.to_string()),
+            ("member_login", login.to_owned()),
+            ("writer", writer.to_string()),
+        ];
+        unit(self.post_raw("shares/add/", &form).await?)
+    }
+
+    async fn set_rights(
+        &self,
+        folder: &NodePath,
+        login: &str,
+        writer: bool,
+    ) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (field::PATH, folder.to_string()),
+            ("member_login", login.to_owned()),
+            ("writer", writer.to_string()),
+        ];
+        unit(self.post_raw("shares/update_collaborator/", &form).await?)
+    }
+
+    async fn remove_member(
+        &self,
+        folder: &NodePath,
+        login: &str,
+        invited: bool,
+    ) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (field::PATH, folder.to_string()),
+            ("member_login", login.to_owned()),
+        ];
+        let endpoint = if invited {
+            "shares/uninvite/"
+        } else {
+            "shares/remove/"
+        };
+        unit(self.post_raw(endpoint, &form).await?)
+    }
+
+    async fn unshare(&self, folder: &NodePath) -> Result<(), ApiError> {
+        let form: Form = vec![(field::PATH, folder.to_string())];
+        unit(self.post_raw("shares/unshare/", &form).await?)
+    }
+
+    async fn handover(&self, folder: &NodePath, login: &str) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (field::PATH, folder.to_string()),
+            ("member_login", login.to_owned()),
+        ];
+        unit(self.post_raw("fileops/handover/", &form).await?)
+    }
+
+    async fn invites(&self) -> Result<Vec<Invite>, ApiError> {
+        let list: Vec<WireInvite> = self.get("shares/invites/").await?;
+        Ok(list
+            .into_iter()
+            .map(|i| Invite {
+                id: i.hash,
+                name: i.name,
+                owner_name: i.owner_name,
+                writer: i.writer,
+                created_ms: i.created,
+            })
+            .collect())
+    }
+
+    async fn accept_invite(&self, id: &str) -> Result<Entry, ApiError> {
+        let form: Form = vec![("hash", id.to_owned())];
+        let m: Item = self.post("shares/accept/", &form).await?;
+        item_entry(&m)
+    }
+
+    async fn decline_invite(&self, id: &str) -> Result<(), ApiError> {
+        let form: Form = vec![("hash", id.to_owned())];
+        unit(self.post_raw("shares/decline/", &form).await?)
+    }
+
+    async fn shared_by_me(&self) -> Result<Vec<OwnShare>, ApiError> {
+        let list: Vec<WireShare> = self.get("shares/?whose=my").await?;
+        list.into_iter()
+            .map(|s| {
+                Ok(OwnShare {
+                    path: parse_path(&s.path)?,
+                    name: s.name,
+                    collaborators: match s.collaborators {
+                        Some(serde_json::Value::Number(n)) => n.as_u64().unwrap_or(0),
+                        Some(serde_json::Value::Array(a)) => a.len() as u64,
+                        _ => 0,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    async fn shared_with_me(&self) -> Result<Vec<Mount>, ApiError> {
+        let list: Vec<WireShare> = self.get("shares/?whose=others").await?;
+        list.into_iter()
+            .map(|s| {
+                Ok(Mount {
+                    path: parse_path(&s.path)?,
+                    name: s.name,
+                    owner_name: s.owner_name,
+                    writer: s.writer,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_link(
+        &self,
+        path: &NodePath,
+        settings: &LinkSettings,
+    ) -> Result<PublicLink, ApiError> {
+        let mut form: Form = vec![(field::PATH, path.to_string())];
+        if let Some(ttl) = settings.ttl_secs {
+            form.push(("ttl", ttl.to_string()));
+        }
+        if let Some(max) = settings.download_max {
+            form.push(("download_max", max.to_string()));
+        }
+        if let Some(pw) = &settings.password {
+            form.push((field::PASSWORD, pw.clone()));
+        }
+        let l: WireLink = self.post("links/create/", &form).await?;
+        link_from(&self.page_origin(), l)
+    }
+
+    async fn links(&self) -> Result<Vec<PublicLink>, ApiError> {
+        let list: Vec<WireLink> = self.get("links/").await?;
+        let origin = self.page_origin();
+        list.into_iter().map(|l| link_from(&origin, l)).collect()
+    }
+
+    async fn delete_link(&self, path: &NodePath) -> Result<(), ApiError> {
+        let form: Form = vec![(field::PATH, path.to_string())];
+        unit(self.post_raw("links/delete/", &form).await?)
+    }
+
+    async fn link_view(
+        &self,
+        link: &str,
+        path: &NodePath,
+        password: Option<&str>,
+    ) -> Result<LinkView, ApiError> {
+        let endpoint = format!(
+            "{}?{}=true",
+            link_endpoint("metadata", link, path),
+            field::LISTING
+        );
+        let headers: Vec<(&str, &str)> = password
+            .map(|p| vec![(LINK_PASSWORD_HEADER, p)])
+            .unwrap_or_default();
+        let reply = http::get(&self.url(&endpoint), &headers).await?;
+        let m: Item = decode(reply)?;
+        Ok(LinkView {
+            item: item_entry(&m)?,
+            children: m
+                .content
+                .unwrap_or_default()
+                .iter()
+                .map(item_entry)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    async fn link_file_url(
+        &self,
+        link: &str,
+        path: &NodePath,
+        password: Option<&str>,
+        view: bool,
+    ) -> Result<String, ApiError> {
+        let headers: Vec<(&str, &str)> = password
+            .map(|p| vec![(LINK_PASSWORD_HEADER, p)])
+            .unwrap_or_default();
+        let reply = http::get(&self.url(&link_endpoint("get", link, path)), &headers).await?;
+        let ticket: DownloadTicket = decode(reply)?;
+        let url = self.server_url(&ticket.url);
+        Ok(if view {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}for_view=1")
+        } else {
+            url
+        })
+    }
+
+    fn link_archive_url(&self, link: &str, paths: &[NodePath], password: Option<&str>) -> String {
+        let mut form: Form = paths.iter().map(|p| (field::PATH, p.to_string())).collect();
+        if let Some(pw) = password {
+            form.push((field::PASSWORD, pw.to_owned()));
+        }
+        let endpoint = link_endpoint("download_as_archive_stream", link, &NodePath::root());
+        self.url(&with_query(&endpoint, &form))
+    }
+
+    async fn save_link(&self, link: &str, password: Option<&str>) -> Result<String, ApiError> {
+        let mut headers = self.auth();
+        if let Some(p) = password {
+            headers.push((LINK_PASSWORD_HEADER, p));
+        }
+        let endpoint = link_endpoint("add_to_storage", link, &NodePath::root());
+        let reply = http::get(&self.url(&endpoint), &headers).await?;
+        let started: TaskStarted = decode(reply)?;
+        Ok(started.taskid)
+    }
+
+    async fn save_state(&self, task: &str) -> Result<SaveState, ApiError> {
+        let s: SaveStatus = self.get(&format!("task/{task}/")).await?;
+        Ok(if s.status == "done" {
+            SaveState::Done {
+                name: s.folder_name,
+                files: s.files_count,
+                size: s.size,
+            }
+        } else {
+            SaveState::Running {
+                percent: s.progress.unwrap_or(0),
+            }
+        })
     }
 }
 

@@ -25,6 +25,10 @@ pub struct Entry {
     pub favorite: bool,
     /// The server can make a preview image of it.
     pub thumbnail: bool,
+    /// A share root (shared by me, or a share mounted in my tree).
+    pub shared: bool,
+    /// The caller may change it (false inside a read-only share).
+    pub writable: bool,
 }
 
 /// What the server's dialect can do beyond plain files; the UI hides the rest.
@@ -36,6 +40,13 @@ pub struct Capabilities {
     pub search: bool,
     pub archives: bool,
     pub previews: bool,
+    /// Folders can be shared with other users (collaborators, invitations).
+    pub sharing: bool,
+    /// Public links that need no account.
+    pub links: bool,
+    pub link_expiry: bool,
+    pub link_password: bool,
+    pub link_download_limit: bool,
 }
 
 /// One page of a folder listing.
@@ -43,6 +54,112 @@ pub struct Capabilities {
 pub struct Page {
     pub entries: Vec<Entry>,
     pub is_last: bool,
+    /// The folder itself may be changed (false inside a read-only share).
+    pub writable: bool,
+}
+
+/// Someone in the user directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub login: String,
+    pub name: String,
+}
+
+/// Where a collaborator stands in a share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareStatus {
+    Owner,
+    Invited,
+    Accepted,
+}
+
+impl ShareStatus {
+    /// The value of the `data-status` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            ShareStatus::Owner => "owner",
+            ShareStatus::Invited => "invited",
+            ShareStatus::Accepted => "accepted",
+        }
+    }
+}
+
+/// One person in a shared folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collaborator {
+    pub login: String,
+    pub name: String,
+    pub writer: bool,
+    pub status: ShareStatus,
+    /// The share was made on an ancestor folder.
+    pub inherited: bool,
+}
+
+/// A pending invitation to someone else's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    pub id: String,
+    pub name: String,
+    pub owner_name: String,
+    pub writer: bool,
+    pub created_ms: i64,
+}
+
+/// A folder I share with others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnShare {
+    pub path: NodePath,
+    pub name: String,
+    pub collaborators: u64,
+}
+
+/// Someone else's folder mounted in my tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mount {
+    pub path: NodePath,
+    pub name: String,
+    pub owner_name: String,
+    pub writer: bool,
+}
+
+/// What a public link should allow; `None` = no limit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LinkSettings {
+    /// Seconds from now until it stops working.
+    pub ttl_secs: Option<u64>,
+    pub password: Option<String>,
+    pub download_max: Option<u64>,
+}
+
+/// A public link to a file or folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicLink {
+    pub id: String,
+    /// The recipient's page.
+    pub url: String,
+    pub path: NodePath,
+    pub name: String,
+    pub is_folder: bool,
+    pub created_ms: i64,
+    pub expires_ms: Option<i64>,
+    pub download_max: Option<u64>,
+    pub downloads: u64,
+    pub has_password: bool,
+}
+
+/// What a link recipient sees at one path: the item and, for a folder, its children (paths
+/// relative to the shared item).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkView {
+    pub item: Entry,
+    pub children: Vec<Entry>,
+}
+
+/// The outcome of copying a shared item into my files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Running { percent: u8 },
+    Done { name: String, files: u64, size: u64 },
 }
 
 /// Something in the trash.
@@ -213,6 +330,15 @@ pub enum ErrorKind {
     SameDirectory,
     IntoOwnSubtree,
     Forbidden,
+    /// A public link needs its password.
+    PasswordRequired,
+    WrongPassword,
+    LinkExpired,
+    DownloadLimitReached,
+    /// Sharing a folder that contains, or lies inside, a folder shared with you.
+    SharedRootInside,
+    /// A shared folder cannot be moved there (in or out of another tree).
+    MountMove,
     Network,
     Aborted,
     Server,
@@ -257,6 +383,12 @@ impl ApiError {
                 | ErrorKind::InvalidName
                 | ErrorKind::AlreadyExists
                 | ErrorKind::Conflict
+                | ErrorKind::PasswordRequired
+                | ErrorKind::WrongPassword
+                | ErrorKind::LinkExpired
+                | ErrorKind::DownloadLimitReached
+                | ErrorKind::SharedRootInside
+                | ErrorKind::MountMove
         )
     }
 
@@ -273,6 +405,12 @@ impl ApiError {
             ErrorKind::SameDirectory => Msg::ErrSameDirectory,
             ErrorKind::IntoOwnSubtree => Msg::ErrIntoOwnSubtree,
             ErrorKind::Forbidden => Msg::ErrForbidden,
+            ErrorKind::PasswordRequired => Msg::ErrPasswordRequired,
+            ErrorKind::WrongPassword => Msg::ErrWrongPassword,
+            ErrorKind::LinkExpired => Msg::ErrLinkExpired,
+            ErrorKind::DownloadLimitReached => Msg::ErrDownloadLimit,
+            ErrorKind::SharedRootInside => Msg::ErrSharedRootInside,
+            ErrorKind::MountMove => Msg::ErrMountMove,
             ErrorKind::Network => Msg::ErrNetwork,
             ErrorKind::Aborted => Msg::ErrAborted,
             ErrorKind::Server => Msg::ErrServer,
@@ -359,6 +497,64 @@ pub trait Client {
     async fn view_url(&self, path: &NodePath) -> Result<String, ApiError>;
     /// The first `limit` bytes of a file as text.
     async fn text_head(&self, url: &str, limit: u64) -> Result<TextHead, ApiError>;
+
+    /// People in my directory whose login or name contains `query`.
+    async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError>;
+    /// The owner first, then everyone invited to or sharing `folder`.
+    async fn collaborators(&self, folder: &NodePath) -> Result<Vec<Collaborator>, ApiError>;
+    /// Invite `login`; inviting someone already in the share changes nothing.
+    async fn invite(&self, folder: &NodePath, login: &str, writer: bool) -> Result<(), ApiError>;
+    async fn set_rights(
+        &self,
+        folder: &NodePath,
+        login: &str,
+        writer: bool,
+    ) -> Result<(), ApiError>;
+    /// Take back an invitation (`invited`) or remove an accepted collaborator.
+    async fn remove_member(
+        &self,
+        folder: &NodePath,
+        login: &str,
+        invited: bool,
+    ) -> Result<(), ApiError>;
+    /// Stop sharing: every collaborator and invitation goes.
+    async fn unshare(&self, folder: &NodePath) -> Result<(), ApiError>;
+    /// Make an accepted collaborator the owner.
+    async fn handover(&self, folder: &NodePath, login: &str) -> Result<(), ApiError>;
+    async fn invites(&self) -> Result<Vec<Invite>, ApiError>;
+    /// Accept: the folder appears in my tree (answered).
+    async fn accept_invite(&self, id: &str) -> Result<Entry, ApiError>;
+    async fn decline_invite(&self, id: &str) -> Result<(), ApiError>;
+    async fn shared_by_me(&self) -> Result<Vec<OwnShare>, ApiError>;
+    async fn shared_with_me(&self) -> Result<Vec<Mount>, ApiError>;
+    /// Create the link of `path`, or change its settings (the address stays).
+    async fn create_link(
+        &self,
+        path: &NodePath,
+        settings: &LinkSettings,
+    ) -> Result<PublicLink, ApiError>;
+    async fn links(&self) -> Result<Vec<PublicLink>, ApiError>;
+    async fn delete_link(&self, path: &NodePath) -> Result<(), ApiError>;
+    /// The recipient's view of `path` (relative to the shared item), without signing in.
+    async fn link_view(
+        &self,
+        link: &str,
+        path: &NodePath,
+        password: Option<&str>,
+    ) -> Result<LinkView, ApiError>;
+    /// A URL that downloads one shared file (counts as a download); `view` shows it inline.
+    async fn link_file_url(
+        &self,
+        link: &str,
+        path: &NodePath,
+        password: Option<&str>,
+        view: bool,
+    ) -> Result<String, ApiError>;
+    /// A URL a browser can navigate to for a zip of `paths` (none = the whole shared folder).
+    fn link_archive_url(&self, link: &str, paths: &[NodePath], password: Option<&str>) -> String;
+    /// Copy the shared item into my files (signed in); answers a task id for [`Client::save_state`].
+    async fn save_link(&self, link: &str, password: Option<&str>) -> Result<String, ApiError>;
+    async fn save_state(&self, task: &str) -> Result<SaveState, ApiError>;
 }
 
 /// The client for the configured dialect, carrying the session token if any.

@@ -9,6 +9,7 @@ use crate::components::folder_picker::FolderPicker;
 use crate::components::modal::focus_file_list;
 use crate::components::name_prompt::NamePrompt;
 use crate::components::properties_dialog::PropertiesDialog;
+use crate::components::share_dialog::ShareDialog;
 use crate::components::versions_panel::VersionsPanel;
 use crate::components::viewer::Viewer;
 use crate::i18n::{Msg, t, tf};
@@ -71,6 +72,9 @@ pub fn Dialogs() -> impl IntoView {
             }
             DialogKind::Properties(entry) => {
                 Some(view! { <PropertiesDialog entry=entry on_close=close/> }.into_any())
+            }
+            DialogKind::Share(entry) => {
+                Some(view! { <ShareDialog entry=entry on_close=close/> }.into_any())
             }
             DialogKind::Viewer(index) => {
                 Some(view! { <Viewer start=index on_close=close/> }.into_any())

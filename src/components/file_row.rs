@@ -46,6 +46,17 @@ fn star(entry: &Entry) -> Option<impl IntoView + use<>> {
         .then(|| view! { <span class="star" role="img" aria-label=t(Msg::Favorite)>"★"</span> })
 }
 
+/// `span.shared-marker` on share roots (shared by me, or mounted from someone else).
+fn shared_marker(entry: &Entry) -> Option<impl IntoView + use<>> {
+    entry.shared.then(|| {
+        view! {
+            <span class="shared-marker" role="img" aria-label=t(Msg::SharedMarker) title=t(Msg::SharedMarker)>
+                "⇄"
+            </span>
+        }
+    })
+}
+
 fn kind(entry: &Entry) -> &'static str {
     if entry.is_folder { "folder" } else { "file" }
 }
@@ -76,6 +87,7 @@ pub fn FileRow(index: usize, entry: Entry) -> impl IntoView {
                 {thumb}
                 {star(&entry)}
                 <span class="label">{entry.name.clone()}</span>
+                {shared_marker(&entry)}
             </td>
             <td class="size">{size}</td>
             <td class="modified">{format::timestamp(entry.modified_ms)}</td>
@@ -106,6 +118,7 @@ pub fn GridItem(index: usize, entry: Entry) -> impl IntoView {
             <span class="grid-name" title=entry.name.clone()>
                 {star(&entry)}
                 {entry.name.clone()}
+                {shared_marker(&entry)}
             </span>
         </li>
     }

@@ -127,7 +127,7 @@ fn keydown(browser: Browser, per_line: usize, ev: &web_sys::KeyboardEvent) -> Op
         "Home" => step(-(len as isize)),
         "End" => step(len as isize),
         "Enter" => Key::Open,
-        "Delete" => {
+        "Delete" if browser.writable.get_untracked() => {
             let sel = browser.selected();
             if sel.is_empty() {
                 return None;
@@ -135,7 +135,7 @@ fn keydown(browser: Browser, per_line: usize, ev: &web_sys::KeyboardEvent) -> Op
             browser.dialog.set(Some(DialogKind::Delete(sel)));
             Key::Handled
         }
-        "F2" => {
+        "F2" if browser.writable.get_untracked() => {
             let sel = browser.selected();
             let entry = sel.into_iter().next().or_else(|| browser.focused())?;
             browser.dialog.set(Some(DialogKind::Rename(entry)));
@@ -256,6 +256,7 @@ pub fn FileTable() -> impl IntoView {
             e.modified_ms,
             e.version,
             e.favorite,
+            e.shared,
         )
     };
     view! {
@@ -306,7 +307,9 @@ pub fn FileTable() -> impl IntoView {
             <Show when=move || browser.entries.with(Vec::is_empty)>
                 <div id="empty-folder" class="placeholder">
                     <p>{t(Msg::EmptyFolder)}</p>
-                    <p class="hint">{t(Msg::EmptyFolderHint)}</p>
+                    <Show when=move || browser.writable.get()>
+                        <p class="hint">{t(Msg::EmptyFolderHint)}</p>
+                    </Show>
                 </div>
             </Show>
         </Show>

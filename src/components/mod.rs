@@ -14,6 +14,7 @@ pub mod modal;
 pub mod name_prompt;
 pub mod properties_dialog;
 pub mod result_table;
+pub mod share_dialog;
 pub mod shell;
 pub mod status;
 pub mod thumb;

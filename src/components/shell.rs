@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::Client as _;
 use crate::components::header::Header;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
 
 #[component]
@@ -41,6 +41,18 @@ fn Sidebar() -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
     let location = use_location();
+    // Pending invitations, for the badge on "Shared".
+    let invites = LocalResource::new(move || {
+        app.refresh.track();
+        let client = app.client();
+        async move {
+            if caps.sharing {
+                client.invites().await
+            } else {
+                Ok(Vec::new())
+            }
+        }
+    });
     // `aria-current` on the link of the section being shown.
     let current = move |prefix: &'static str| {
         move || {
@@ -62,6 +74,21 @@ fn Sidebar() -> impl IntoView {
                     <li>
                         <a id="nav-favorites" href="/favorites" aria-current=current("/favorites")>
                             {t(Msg::NavFavorites)}
+                        </a>
+                    </li>
+                </Show>
+                <Show when=move || caps.sharing>
+                    <li>
+                        <a id="nav-shared" href="/shared" aria-current=current("/shared")>
+                            {t(Msg::NavShared)}
+                            {move || {
+                                let n = invites.get().and_then(|r| r.ok()).map_or(0, |v| v.len());
+                                (n > 0).then(|| view! {
+                                    <span id="invite-count" class="badge" aria-label=tf(Msg::NavInvites, &[&n.to_string()])>
+                                        {n.to_string()}
+                                    </span>
+                                })
+                            }}
                         </a>
                     </li>
                 </Show>

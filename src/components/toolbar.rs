@@ -47,6 +47,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label=t(Msg::Toolbar)>
+            <Show when=move || browser.writable.get()>
             <button
                 id="btn-new-folder"
                 type="button"
@@ -75,6 +76,8 @@ pub fn Toolbar() -> impl IntoView {
                 node_ref=input
                 on:change=on_files
             />
+            </Show>
+            <Show when=move || browser.writable.get()>
             <button
                 id="btn-rename"
                 type="button"
@@ -91,6 +94,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {t(Msg::Move)}
             </button>
+            </Show>
             <button
                 id="btn-copy"
                 type="button"
@@ -99,6 +103,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {t(Msg::Copy)}
             </button>
+            <Show when=move || browser.writable.get()>
             <button
                 id="btn-delete"
                 type="button"
@@ -108,6 +113,7 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {t(Msg::Delete)}
             </button>
+            </Show>
             <button
                 id="btn-download"
                 type="button"
@@ -158,6 +164,16 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {t(Msg::Properties)}
             </button>
+            <Show when=move || caps.sharing || caps.links>
+                <button
+                    id="btn-share"
+                    type="button"
+                    disabled=move || count.get() != 1
+                    on:click=move |_| open_dialog(|v| v.into_iter().next().map(DialogKind::Share))
+                >
+                    {t(Msg::Share)}
+                </button>
+            </Show>
             <span class="view-toggle" role="group" aria-label=t(Msg::ViewLabel)>
                 <button
                     id="btn-view-list"

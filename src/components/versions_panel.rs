@@ -52,6 +52,9 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
             });
         }
     };
+    // Inside a read-only share there is nothing to restore into: the button is left out.
+    let can_restore = entry.writable
+        && use_context::<crate::browser::Browser>().is_none_or(|b| b.writable.get_untracked());
     let name = entry.name.clone();
     view! {
         <Modal id="versions-panel" labelled_by="versions-title" on_close=on_close>
@@ -104,15 +107,17 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
                                                     >
                                                         {t(Msg::VersionDownload)}
                                                     </a>
-                                                    <button
-                                                        type="button"
-                                                        class="version-restore"
-                                                        disabled=i == 0
-                                                        aria-label=tf(Msg::VersionRestoreLabel, &[&label])
-                                                        on:click=move |_| restore(n)
-                                                    >
-                                                        {t(Msg::VersionRestore)}
-                                                    </button>
+                                                    {can_restore.then(|| view! {
+                                                        <button
+                                                            type="button"
+                                                            class="version-restore"
+                                                            disabled=i == 0
+                                                            aria-label=tf(Msg::VersionRestoreLabel, &[&label])
+                                                            on:click=move |_| restore(n)
+                                                        >
+                                                            {t(Msg::VersionRestore)}
+                                                        </button>
+                                                    })}
                                                 </div></td>
                                             </tr>
                                         }

@@ -105,6 +105,8 @@ pub(crate) mod tests {
             mime: None,
             favorite: false,
             thumbnail: false,
+            shared: false,
+            writable: true,
         }
     }
 

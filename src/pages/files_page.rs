@@ -38,6 +38,9 @@ fn FileBrowser() -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
+        if !browser.writable.get_untracked() {
+            return;
+        }
         let files = ev.data_transfer().and_then(|dt| dt.files());
         if let Some(list) = files {
             let files = (0..list.length()).filter_map(|i| list.get(i)).collect();
@@ -49,8 +52,11 @@ fn FileBrowser() -> impl IntoView {
             class="files"
             class:dragging=dragging
             on:dragover=move |ev: web_sys::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
+                // Inside a read-only share nothing may be dropped: the browser shows "no".
+                if browser.writable.get_untracked() {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
             }
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
@@ -59,7 +65,9 @@ fn FileBrowser() -> impl IntoView {
             <Toolbar/>
             <StatusRegions/>
             <FileTable/>
-            <p class="drop-hint" aria-hidden="true">{t(Msg::DropHint)}</p>
+            <Show when=move || browser.writable.get()>
+                <p class="drop-hint" aria-hidden="true">{t(Msg::DropHint)}</p>
+            </Show>
         </main>
         <UploadPanel/>
         <Dialogs/>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, Client};
 use crate::i18n::{Msg, t, tf};
@@ -13,11 +13,16 @@ use crate::state::use_app;
 pub fn LoginPage() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
+    // `?next=/s/…`: back to the public link the visitor signed in from.
+    let next = use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .filter(|n| n.starts_with("/s/"))
+        .unwrap_or_else(|| "/files/".to_owned());
     // Signed in already (or just now): go to the files.
     Effect::new(move || {
         if app.session.with(Option::is_some) {
             navigate(
-                "/files/",
+                &next,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()

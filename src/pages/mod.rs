@@ -3,7 +3,9 @@
 pub mod bench_page;
 pub mod favorites_page;
 pub mod files_page;
+pub mod link_page;
 pub mod login_page;
 pub mod not_found_page;
 pub mod search_page;
+pub mod shared_page;
 pub mod trash_page;
