@@ -69,6 +69,17 @@ pub mod field {
     pub const TTL: &str = "ttl";
     /// `links/create/`: downloads allowed (0 = unlimited).
     pub const DOWNLOAD_MAX: &str = "download_max";
+    /// `workflow/comment*`: a comment's text, id, a task's due date (ms) and assignees (logins,
+    /// repeated), and a task status.
+    pub const TEXT: &str = "text";
+    pub const ID: &str = "id";
+    pub const DUE_DATE: &str = "due_date";
+    pub const ASSIGNEE: &str = "assignee";
+    pub const STATUS: &str = "status";
+    /// `events/`: `me` or `other`, and the time window (ms, inclusive).
+    pub const PERSON: &str = "person";
+    pub const FROM_TIMESTAMP: &str = "from_timestamp";
+    pub const TO_TIMESTAMP: &str = "to_timestamp";
 }
 
 /// `files/get_preview/<path>` sizes (`size` parameter): the longest edge is 256 or 1024 pixels.
@@ -153,6 +164,9 @@ pub struct Metadata {
     /// Extension: the caller may change the item (false inside a read-only shared folder).
     #[serde(default = "yes")]
     pub writable: bool,
+    /// Extension: how many comments the item has (sent only when there are any).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub comments: u64,
     /// Children of a folder when `listing=true` ("content", as in search results).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<Metadata>>,
@@ -430,6 +444,89 @@ pub struct PublicLink {
     pub download_max: Option<u64>,
     pub downloads: u64,
     pub has_password: bool,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A task's assignee (`assignees` of a comment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentAssignee {
+    /// 24 hex digits.
+    pub id: String,
+    pub user_id: i64,
+    pub user_name: String,
+    /// `open`, `accepted`, `declined` or `completed`.
+    pub status: String,
+    pub created_time: i64,
+}
+
+/// `workflow/comments/<path>` items and the answer of every `workflow/comment*` write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// 24 hex digits.
+    pub id: String,
+    pub created_time: i64,
+    pub modified_time: i64,
+    /// Stored verbatim (render it as text).
+    pub text: String,
+    /// The text with each mention as `@[<user_id>:<login>]`; `""` when it mentions nobody.
+    #[serde(rename = "taggedText", default)]
+    pub tagged_text: String,
+    /// `text` or `task`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub owner_id: i64,
+    #[serde(default)]
+    pub owner_name: String,
+    /// Ms; 0 = none.
+    #[serde(default)]
+    pub due_date: i64,
+    #[serde(default)]
+    pub assignees: Vec<CommentAssignee>,
+}
+
+/// `workflow/tasks/` items: a task comment, and the item it is on in my tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskItem {
+    #[serde(flatten)]
+    pub comment: Comment,
+    pub path: String,
+    pub name: String,
+}
+
+/// `content` of an event: the item as it was when the event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventContent {
+    pub size: u64,
+    pub created: i64,
+    pub modified: i64,
+}
+
+/// `events/` items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub timestamp: i64,
+    /// In the reader's tree; `None` when the reader cannot reach the item any more.
+    pub path: Option<String>,
+    /// Renames and moves: where the item was (in the reader's tree), else `None`.
+    #[serde(default)]
+    pub oldpath: Option<String>,
+    pub init_event_user_id: i64,
+    pub init_event_user_name: String,
+    /// The owner of the item.
+    pub user_id: i64,
+    pub version: i64,
+    pub content: EventContent,
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Extension: `mention` / `task_assigned`: the user mentioned or assigned.
+    #[serde(default)]
+    pub target_user_id: Option<i64>,
 }
 
 /// The header a link recipient sends the link's password in.

@@ -3,8 +3,10 @@
 //! `crate::dialects` translate requests into these calls.
 
 pub mod archive;
+pub mod comments;
 pub mod downloads;
 pub mod error;
+pub mod events;
 pub mod links;
 pub mod nodes;
 pub mod previews;

@@ -14,6 +14,7 @@ use md5::{Digest, Md5};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_wire::{FileName, NodePath};
 
+use super::events::{self, Extra, Kind};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 use crate::store::{BlobKey, BlobStore};
 
@@ -38,6 +39,8 @@ pub struct Node {
     pub shared: bool,
     /// May the caller change it? False inside a read-only mount (set by path lookups).
     pub writable: bool,
+    /// How many comments it has.
+    pub comments: u64,
 }
 
 impl Node {
@@ -91,10 +94,11 @@ pub struct Listing {
 pub(crate) const COLS: &str = concat!(
     "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at, ",
     "favorite, user_id, (SELECT name FROM users WHERE users.id = nodes.user_id), ",
-    "EXISTS(SELECT 1 FROM shares WHERE shares.node_id = nodes.id)"
+    "EXISTS(SELECT 1 FROM shares WHERE shares.node_id = nodes.id), ",
+    "(SELECT COUNT(*) FROM comments WHERE comments.node_id = nodes.id)"
 );
 /// How many columns [`COLS`] selects: the index of the first extra column after them.
-pub(crate) const NCOLS: usize = 15;
+pub(crate) const NCOLS: usize = 16;
 
 pub(crate) fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
     Ok(Node {
@@ -114,6 +118,7 @@ pub(crate) fn row_node(r: &Row<'_>) -> rusqlite::Result<Node> {
         owner_name: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
         shared: r.get(14)?,
         writable: true,
+        comments: r.get::<_, i64>(15)? as u64,
     })
 }
 
@@ -240,6 +245,55 @@ pub(crate) fn is_live(c: &Connection, node: &Node) -> CoreResult<bool> {
     }
 }
 
+/// Where `user` reaches the node `id`: its path in their own tree, or through the mount of a
+/// folder shared with them. `None` when they cannot reach it (a stranger's, trashed, purged, or
+/// no longer shared). The path found is checked with [`lookup`], the one resolver.
+pub(crate) fn path_for(c: &Connection, user: i64, id: i64) -> CoreResult<Option<NodePath>> {
+    let Some(mut current) = c
+        .query_row(
+            &format!("SELECT {COLS} FROM nodes WHERE id = ?1"),
+            [id],
+            row_node,
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut names = Vec::new();
+    loop {
+        if current.deleted_at.is_some() {
+            return Ok(None);
+        }
+        if current.user_id != user {
+            let mount: Option<String> = c
+                .query_row(
+                    "SELECT mount_name FROM shares WHERE node_id = ?1 AND member_id = ?2 \
+                     AND status = 'accepted' AND mount_name IS NOT NULL",
+                    params![current.id, user],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(name) = mount {
+                names.push(name);
+                break;
+            }
+        }
+        match current.parent_id {
+            Some(parent) => {
+                names.push(current.name.clone());
+                current = by_id(c, parent)?;
+            }
+            None if current.user_id == user => break,
+            None => return Ok(None),
+        }
+    }
+    names.reverse();
+    let Ok(path) = NodePath::parse(&format!("/{}", names.join("/"))) else {
+        return Ok(None);
+    };
+    Ok(lookup(c, user, &path)?.filter(|n| n.id == id).map(|_| path))
+}
+
 /// A node's path in its owner's tree.
 pub(crate) fn path_of(c: &Connection, id: i64) -> CoreResult<NodePath> {
     let mut names = Vec::new();
@@ -336,6 +390,7 @@ pub(crate) fn folder_at(
             None if create => {
                 let id = insert_node(c, node.id, segment.as_str(), true, 0, None, now, now)?;
                 bump(c, node.id, now)?;
+                events::record(c, Kind::Created, user, id, Extra::default())?;
                 by_id(c, id)?
             }
             None => return Err(CoreError::NotFound(path.to_string())),
@@ -470,12 +525,13 @@ pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResul
 
 /// Put a live node in its owner's trash. It remembers its path in the owner's tree (inside a
 /// mount, the owner's path, not the collaborator's).
-pub(crate) fn trash(c: &Connection, node: &Node, now: i64) -> CoreResult<()> {
+pub(crate) fn trash(c: &Connection, actor: i64, node: &Node, now: i64) -> CoreResult<()> {
     let orig = path_of(c, node.id)?;
     c.execute(
         "UPDATE nodes SET deleted_at = ?2, orig_path = ?3 WHERE id = ?1",
         params![node.id, now, orig.to_string()],
     )?;
+    events::record(c, Kind::Deleted, actor, node.id, Extra::default())?;
     bump_trash(c, node.id)?;
     if let Some(parent) = node.parent_id {
         bump(c, parent, now)?;
@@ -520,6 +576,7 @@ pub(crate) fn put_file(
                 params![existing.id, key.size as i64, key.md5, version, modified.unwrap_or(now)],
             )?;
                 add_version(c, existing.id, version, key, user.id, now)?;
+                events::record(c, Kind::NewContent, user.id, existing.id, Extra::default())?;
                 existing.id
             }
             None => {
@@ -534,6 +591,7 @@ pub(crate) fn put_file(
                     modified.unwrap_or(now),
                 )?;
                 add_version(c, id, 1, key, user.id, now)?;
+                events::record(c, Kind::Created, user.id, id, Extra::default())?;
                 id
             }
         };
@@ -776,6 +834,7 @@ impl Core {
                     modified.unwrap_or(now),
                 )?;
                 bump(c, parent.id, now)?;
+                events::record(c, Kind::Created, user, id, Extra::default())?;
                 Ok(Entry {
                     path,
                     node: by_id(c, id)?,
@@ -824,6 +883,12 @@ impl Core {
                     params![node.id, new_name.as_str()],
                 )?;
                 bump(c, parent, now)?;
+                let old = Some((parent, node.name.clone()));
+                let extra = Extra {
+                    old,
+                    ..Extra::default()
+                };
+                events::record(c, Kind::Renamed, user, node.id, extra)?;
                 Ok(Entry {
                     path: new_path,
                     node: by_id(c, node.id)?,
@@ -856,7 +921,7 @@ impl Core {
                     if !overwrite || existing.folder {
                         return Err(CoreError::AlreadyExists(new_path.to_string()));
                     }
-                    trash(c, &existing, now)?;
+                    trash(c, user, &existing, now)?;
                 }
                 c.execute(
                     "UPDATE nodes SET parent_id = ?2 WHERE id = ?1",
@@ -866,6 +931,14 @@ impl Core {
                     bump(c, old_parent, now)?;
                 }
                 bump(c, dest.id, now)?;
+                if let Some(old_parent) = source.parent_id {
+                    let old = Some((old_parent, source.name.clone()));
+                    let extra = Extra {
+                        old,
+                        ..Extra::default()
+                    };
+                    events::record(c, Kind::Moved, user, source.id, extra)?;
+                }
                 Ok(Entry {
                     path: new_path,
                     node: by_id(c, source.id)?,
@@ -946,6 +1019,7 @@ impl Core {
                 }
                 let now = now_ms();
                 if without_trash {
+                    events::record(c, Kind::Deleted, user, node.id, Extra::default())?;
                     let freed = purge(c, blobs.as_ref(), node.id)?;
                     if let Some(parent) = node.parent_id {
                         bump(c, parent, now)?;
@@ -959,7 +1033,7 @@ impl Core {
                     };
                     Ok((entry, freed))
                 } else {
-                    trash(c, &node, now)?;
+                    trash(c, user, &node, now)?;
                     let entry = Entry {
                         path,
                         node: by_id(c, node.id)?,

@@ -7,6 +7,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_wire::{FileName, NodePath};
 
+use super::events::{self, Extra, Kind};
 use super::nodes::{self, Entry, Node};
 use super::users::{bare_login, user_by_login};
 use super::{Core, CoreError, CoreResult, User, now_ms};
@@ -226,6 +227,11 @@ impl Core {
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now_ms())?;
                 }
+                let extra = Extra {
+                    text: Some(member.login.clone()),
+                    ..Extra::default()
+                };
+                events::record(c, Kind::ShareInvitationSent, uid, node.id, extra)?;
                 Ok(Some(Invitation { hash, member, writer }))
             })
             .await
@@ -389,6 +395,7 @@ impl Core {
                 )?;
                 let root = nodes::resolve(c, uid, &NodePath::root())?;
                 nodes::bump(c, root.id, now_ms())?;
+                events::record(c, Kind::ShareAccepted, uid, node.id, Extra::default())?;
                 let path = NodePath::root().join(&FileName::parse(&name)?);
                 Ok(Entry {
                     node: nodes::resolve(c, uid, &path)?,

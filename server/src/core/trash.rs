@@ -7,6 +7,7 @@ use md5::{Digest, Md5};
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_wire::NodePath;
 
+use super::events::{self, Extra, Kind};
 use super::nodes::{self, COLS, Entry, NCOLS, Node, row_node};
 use super::previews::forget_thumbnails;
 use super::tasks::{TaskKind, TaskOutcome, TaskState};
@@ -112,7 +113,7 @@ fn restore(c: &Connection, user: i64, id: &str, overwrite: bool) -> CoreResult<E
                 "{orig} is taken and a folder is never replaced"
             )));
         }
-        nodes::trash(c, &existing, now)?;
+        nodes::trash(c, user, &existing, now)?;
     }
     c.execute(
         "UPDATE nodes SET deleted_at = NULL, orig_path = NULL, parent_id = ?2, name = ?3 WHERE id = ?1",
@@ -120,6 +121,7 @@ fn restore(c: &Connection, user: i64, id: &str, overwrite: bool) -> CoreResult<E
     )?;
     nodes::bump_trash(c, node.id)?;
     nodes::bump(c, parent.id, now)?;
+    events::record(c, Kind::Undeleted, user, node.id, Extra::default())?;
     Ok(Entry {
         path: orig,
         node: nodes::by_id(c, node.id)?,

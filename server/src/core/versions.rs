@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 use satchel_wire::NodePath;
 
+use super::events::{self, Extra, Kind};
 use super::nodes::{self, Entry};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 use crate::store::BlobKey;
@@ -96,6 +97,7 @@ impl Core {
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now)?;
                 }
+                events::record(c, Kind::VersionRestored, uid, node.id, Extra::default())?;
                 Ok(Entry { path, node: nodes::by_id(c, node.id)? })
             })
             .await

@@ -8,6 +8,7 @@ mod previews;
 mod shares;
 mod trash;
 mod versions;
+mod workflow;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -63,6 +64,7 @@ pub fn router() -> Router<AppState> {
     routes.extend(versions::routes());
     routes.extend(shares::routes());
     routes.extend(links::routes());
+    routes.extend(workflow::routes());
     for (path, handler) in routes {
         r = r.route(&format!("{}/{path}", wire::BASE), handler.clone());
         // A catch-all (`{*path}`) already takes the trailing slash.
@@ -176,6 +178,7 @@ pub fn metadata_of(entry: &Entry, _user: &User) -> Metadata {
         favorite: node.favorite,
         shared: node.shared,
         writable: node.writable,
+        comments: node.comments,
         content: None,
         is_last_page: None,
     }

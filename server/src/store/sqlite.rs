@@ -144,6 +144,53 @@ CREATE TABLE links (
 );
 CREATE INDEX links_node ON links(node_id);
 "#,
+    // Comments and tasks on a node (they follow it through renames, moves and the trash, and go
+    // when it is purged), the assignees of tasks, and the activity feed. Events keep the node id
+    // without a foreign key: they outlive a purge (their path is then unknown).
+    r#"
+CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    author INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tagged TEXT NOT NULL,
+    due_date INTEGER NOT NULL DEFAULT 0,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL
+);
+CREATE INDEX comments_node ON comments(node_id);
+CREATE TABLE comment_assignees (
+    id TEXT PRIMARY KEY,
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    status TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    UNIQUE(comment_id, user_id)
+);
+CREATE INDEX comment_assignees_user ON comment_assignees(user_id);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    node_id INTEGER NOT NULL,
+    owner_id INTEGER NOT NULL,
+    actor INTEGER NOT NULL,
+    target_user INTEGER,
+    parent_id INTEGER,
+    name TEXT NOT NULL,
+    old_parent_id INTEGER,
+    old_name TEXT,
+    version INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL,
+    text TEXT
+);
+CREATE INDEX events_node ON events(node_id);
+CREATE INDEX events_owner ON events(owner_id, timestamp);
+CREATE INDEX events_target ON events(target_user) WHERE target_user IS NOT NULL;
+"#,
 ];
 
 #[derive(Clone)]

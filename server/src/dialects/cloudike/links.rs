@@ -129,6 +129,8 @@ fn recipient_metadata(entry: &Entry) -> Metadata {
     meta.shared = false;
     meta.writable = false;
     meta.favorite = false;
+    // A public-link recipient never sees comments.
+    meta.comments = 0;
     meta
 }
 
