@@ -69,6 +69,8 @@ pub struct Browser {
     pub view: RwSignal<ViewMode>,
     /// A row the list should scroll into view (keyboard moves, `?select=`).
     pub scroll_to: RwSignal<Option<usize>>,
+    /// `aside#comments-panel` is shown (for the single selected item).
+    pub comments_open: RwSignal<bool>,
 }
 
 pub fn use_browser() -> Browser {
@@ -276,6 +278,7 @@ pub fn provide_browser(app: AppState, folder: Memo<NodePath>) -> Browser {
         dialog: RwSignal::new(None),
         view: RwSignal::new(ViewMode::default()),
         scroll_to,
+        comments_open: RwSignal::new(false),
     };
     provide_context(browser);
     browser

@@ -21,6 +21,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::pages::activity_page::ActivityPage;
 use crate::pages::bench_page::BenchPage;
 use crate::pages::favorites_page::FavoritesPage;
 use crate::pages::files_page::FilesPage;
@@ -29,6 +30,7 @@ use crate::pages::login_page::LoginPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::search_page::SearchPage;
 use crate::pages::shared_page::SharedPage;
+use crate::pages::tasks_page::TasksPage;
 use crate::pages::trash_page::TrashPage;
 use crate::state::{AppState, load_config, use_app};
 use crate::upload::Uploads;
@@ -55,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/trash") view=TrashPage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/shared") view=SharedPage/>
+                    <Route path=path!("/tasks") view=TasksPage/>
+                    <Route path=path!("/activity") view=ActivityPage/>
                     // Public links: no sign-in needed.
                     <Route path=path!("/s/:hash") view=LinkPage/>
                     <Route path=path!("/s/:hash/*path") view=LinkPage/>

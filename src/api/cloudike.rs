@@ -10,6 +10,7 @@ use satchel_wire::{FileName, NodePath};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::TaskStatus as WorkStatus;
 use super::http::{self, Reply};
 use super::{
     Account, ApiError, ArchiveLink, Capabilities, Client, Collaborator, DeleteOutcome, Entry,
@@ -17,6 +18,7 @@ use super::{
     PublicLink, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState, TextHead,
     TrashEntry, TrashListing, UploadSession, UploadStart, Version,
 };
+use super::{Assignee, Comment, CommentDraft, Event, EventGroup, EventKind, MyTask, TextPart};
 
 /// The header carrying a public link's password.
 const LINK_PASSWORD_HEADER: &str = "Link-Password";
@@ -42,6 +44,9 @@ struct Item {
     favorite: bool,
     shared: bool,
     writable: Option<bool>,
+    /// Extension: the number of comments.
+    comments: u64,
+    owner: Option<serde_json::Value>,
     content: Option<Vec<Item>>,
     is_last_page: Option<bool>,
 }
@@ -142,6 +147,168 @@ struct SaveStatus {
     size: u64,
 }
 
+// Comments, tasks and events (docs/dialects/cloudike.md, "Comments and tasks (workflow)",
+// "Activity (events)").
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireAssignee {
+    user_id: Option<serde_json::Value>,
+    user_name: String,
+    status: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireComment {
+    id: String,
+    created_time: i64,
+    modified_time: i64,
+    text: String,
+    #[serde(rename = "taggedText")]
+    tagged_text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    owner_id: Option<serde_json::Value>,
+    owner_name: String,
+    due_date: i64,
+    assignees: Vec<WireAssignee>,
+    /// `workflow/tasks/` only.
+    path: Option<String>,
+    name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireEvent {
+    id: Option<serde_json::Value>,
+    #[serde(rename = "type")]
+    kind: String,
+    timestamp: i64,
+    path: Option<String>,
+    oldpath: Option<String>,
+    init_event_user_name: Option<String>,
+    text: Option<String>,
+}
+
+/// A user id sent as a number or a string.
+fn id_string(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn task_status(raw: &str) -> WorkStatus {
+    match raw {
+        "accepted" => WorkStatus::Accepted,
+        "declined" | "decline" => WorkStatus::Declined,
+        "completed" => WorkStatus::Completed,
+        _ => WorkStatus::Open,
+    }
+}
+
+/// Split `taggedText` (`Thanks @[7:bob]!`) into text and mentions; without tags, the plain text.
+pub fn text_parts(text: &str, tagged: &str) -> Vec<TextPart> {
+    if tagged.is_empty() {
+        return vec![TextPart::Text(text.to_owned())];
+    }
+    let mut out = Vec::new();
+    let mut rest = tagged;
+    let mut plain = String::new();
+    while let Some(at) = rest.find("@[") {
+        let after = &rest[at + 2..];
+        let tag = after.find(']').map(|end| &after[..end]).and_then(|inner| {
+            let (id, login) = inner.split_once(':')?;
+            let ok = !login.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric())
+                && login
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
+            ok.then_some((inner.len(), login))
+        });
+        match tag {
+            Some((len, login)) => {
+                plain.push_str(&rest[..at]);
+                if !plain.is_empty() {
+                    out.push(TextPart::Text(std::mem::take(&mut plain)));
+                }
+                out.push(TextPart::Mention(login.to_owned()));
+                rest = &after[len + 1..];
+            }
+            None => {
+                plain.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push(TextPart::Text(plain));
+    }
+    out
+}
+
+fn comment_from(c: WireComment) -> Comment {
+    Comment {
+        parts: text_parts(&c.text, &c.tagged_text),
+        id: c.id,
+        created_ms: c.created_time,
+        modified_ms: c.modified_time,
+        text: c.text,
+        is_task: c.kind == "task",
+        author_id: c.owner_id.as_ref().and_then(id_string).unwrap_or_default(),
+        author_name: c.owner_name,
+        due_ms: (c.due_date > 0).then_some(c.due_date),
+        assignees: c
+            .assignees
+            .into_iter()
+            .map(|a| Assignee {
+                user_id: a.user_id.as_ref().and_then(id_string).unwrap_or_default(),
+                name: a.user_name,
+                status: task_status(&a.status),
+            })
+            .collect(),
+    }
+}
+
+fn draft_form(draft: &CommentDraft) -> Form {
+    let mut form: Form = vec![("text", draft.text.clone())];
+    if draft.is_task {
+        form.push(("type", "task".into()));
+        if let Some(due) = draft.due_ms {
+            form.push(("due_date", due.to_string()));
+        }
+        for login in &draft.assignees {
+            form.push(("assignee", login.clone()));
+        }
+    }
+    form
+}
+
+fn event_from(e: WireEvent) -> Event {
+    let path = e.path.as_deref().and_then(|p| NodePath::parse(p).ok());
+    let name = path
+        .as_ref()
+        .or(e
+            .oldpath
+            .as_deref()
+            .and_then(|p| NodePath::parse(p).ok())
+            .as_ref())
+        .and_then(|p| p.name().map(|n| n.as_str().to_owned()))
+        .unwrap_or_default();
+    Event {
+        id: e.id.as_ref().and_then(id_string).unwrap_or_default(),
+        kind: EventKind::from_code(&e.kind),
+        time_ms: e.timestamp,
+        path,
+        name,
+        actor: e.init_event_user_name.unwrap_or_default(),
+        text: e.text.unwrap_or_default(),
+    }
+}
+
 fn parse_path(raw: &str) -> Result<NodePath, ApiError> {
     NodePath::parse(raw)
         .map_err(|e| ApiError::new(ErrorKind::Unexpected, 200, format!("{raw}: {e}")))
@@ -167,6 +334,8 @@ fn item_entry(m: &Item) -> Result<Entry, ApiError> {
         thumbnail: m.thumbnail,
         shared: m.shared,
         writable: m.writable.unwrap_or(true),
+        comments: m.comments,
+        owner_id: m.owner.as_ref().and_then(id_string),
     })
 }
 
@@ -350,6 +519,8 @@ pub fn entry_from(m: &Metadata) -> Result<Entry, ApiError> {
         thumbnail: m.thumbnail,
         shared: false,
         writable: true,
+        comments: 0,
+        owner_id: (m.owner != 0).then(|| m.owner.to_string()),
     })
 }
 
@@ -445,6 +616,7 @@ impl Client for Cloudike {
     async fn account(&self) -> Result<Account, ApiError> {
         let a: AccountInfo = self.get("accounts/get/").await?;
         Ok(Account {
+            user_id: a.userid.to_string(),
             name: a.name,
             used_bytes: a.storage_size,
             quota_bytes: a.quota_size,
@@ -644,6 +816,9 @@ impl Client for Cloudike {
             link_expiry: true,
             link_password: true,
             link_download_limit: true,
+            comments: true,
+            tasks: true,
+            activity: true,
         }
     }
 
@@ -1120,11 +1295,113 @@ impl Client for Cloudike {
             }
         })
     }
+
+    async fn comments(&self, path: &NodePath) -> Result<Vec<Comment>, ApiError> {
+        let list: Vec<WireComment> = self
+            .get(&endpoint_with_path("workflow/comments/", path))
+            .await?;
+        Ok(list.into_iter().map(comment_from).collect())
+    }
+
+    async fn add_comment(
+        &self,
+        path: &NodePath,
+        draft: &CommentDraft,
+    ) -> Result<Comment, ApiError> {
+        let c: WireComment = self
+            .post(
+                &endpoint_with_path("workflow/comment/", path),
+                &draft_form(draft),
+            )
+            .await?;
+        Ok(comment_from(c))
+    }
+
+    async fn edit_comment(&self, id: &str, draft: &CommentDraft) -> Result<Comment, ApiError> {
+        let mut form = draft_form(draft);
+        form.retain(|(k, _)| *k != "type");
+        form.push(("id", id.to_owned()));
+        let c: WireComment = self.post("workflow/comment/edit", &form).await?;
+        Ok(comment_from(c))
+    }
+
+    async fn delete_comment(&self, id: &str) -> Result<(), ApiError> {
+        let form: Form = vec![("id", id.to_owned())];
+        unit(self.post_raw("workflow/comment/delete", &form).await?)
+    }
+
+    async fn set_task_status(&self, id: &str, status: WorkStatus) -> Result<Comment, ApiError> {
+        let form: Form = vec![("id", id.to_owned()), ("status", status.code().into())];
+        let c: WireComment = self
+            .post("workflow/comment/update_task_status", &form)
+            .await?;
+        Ok(comment_from(c))
+    }
+
+    async fn my_tasks(&self) -> Result<Vec<MyTask>, ApiError> {
+        let list: Vec<WireComment> = self.get("workflow/tasks/").await?;
+        let mut out = Vec::with_capacity(list.len());
+        for mut c in list {
+            let path = parse_path(c.path.take().as_deref().unwrap_or("/"))?;
+            let name = match path.name() {
+                Some(n) => n.as_str().to_owned(),
+                None => c.name.clone(),
+            };
+            out.push(MyTask {
+                comment: comment_from(c),
+                path,
+                name,
+            });
+        }
+        Ok(out)
+    }
+
+    async fn events(
+        &self,
+        group: EventGroup,
+        skip: u64,
+        limit: u64,
+    ) -> Result<Vec<Event>, ApiError> {
+        let mut form: Form = vec![("skip", skip.to_string()), ("limit", limit.to_string())];
+        if group != EventGroup::All {
+            let types: Vec<&str> = EventKind::ALL
+                .into_iter()
+                .filter(|k| k.group() == group)
+                .map(EventKind::code)
+                .collect();
+            form.push(("type", types.join(",")));
+        }
+        let list: Vec<WireEvent> = self.get(&with_query("events/", &form)).await?;
+        Ok(list.into_iter().map(event_from).collect())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagged_text_splits_into_mentions() {
+        assert_eq!(
+            text_parts("Thanks @bob!", "Thanks @[7:bob]!"),
+            vec![
+                TextPart::Text("Thanks ".into()),
+                TextPart::Mention("bob".into()),
+                TextPart::Text("!".into()),
+            ]
+        );
+        assert_eq!(
+            text_parts("<b>x</b>", ""),
+            vec![TextPart::Text("<b>x</b>".into())]
+        );
+        assert_eq!(
+            text_parts("", "a @[x y] @[3:c]"),
+            vec![
+                TextPart::Text("a @[x y] ".into()),
+                TextPart::Mention("c".into())
+            ]
+        );
+    }
 
     #[test]
     fn errors_map_by_name_then_status() {

@@ -29,6 +29,10 @@ pub struct Entry {
     pub shared: bool,
     /// The caller may change it (false inside a read-only share).
     pub writable: bool,
+    /// How many comments it has (0 when the dialect has none).
+    pub comments: u64,
+    /// The owner's user id, when the server says.
+    pub owner_id: Option<String>,
 }
 
 /// What the server's dialect can do beyond plain files; the UI hides the rest.
@@ -47,6 +51,12 @@ pub struct Capabilities {
     pub link_expiry: bool,
     pub link_password: bool,
     pub link_download_limit: bool,
+    /// Comments on files and folders, with mentions.
+    pub comments: bool,
+    /// Comments that are tasks with assignees, statuses and due dates.
+    pub tasks: bool,
+    /// The activity feed.
+    pub activity: bool,
 }
 
 /// One page of a folder listing.
@@ -276,6 +286,241 @@ pub struct ArchiveLink {
     pub file_name: String,
 }
 
+/// A piece of a comment's text: plain text or a mention of someone (by login).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPart {
+    Text(String),
+    Mention(String),
+}
+
+/// Where an assignee stands on a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskStatus {
+    #[default]
+    Open,
+    Accepted,
+    Declined,
+    Completed,
+}
+
+impl TaskStatus {
+    /// The value of `data-status` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            TaskStatus::Open => "open",
+            TaskStatus::Accepted => "accepted",
+            TaskStatus::Declined => "declined",
+            TaskStatus::Completed => "completed",
+        }
+    }
+
+    /// Still to be done (not completed nor declined).
+    pub fn is_open(self) -> bool {
+        matches!(self, TaskStatus::Open | TaskStatus::Accepted)
+    }
+}
+
+/// Someone a task is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignee {
+    pub user_id: String,
+    pub name: String,
+    pub status: TaskStatus,
+}
+
+/// A comment on a file or folder; a task when `is_task`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub id: String,
+    pub created_ms: i64,
+    pub modified_ms: i64,
+    pub text: String,
+    /// The text split into plain parts and mentions (one plain part when there is none).
+    pub parts: Vec<TextPart>,
+    pub is_task: bool,
+    pub author_id: String,
+    pub author_name: String,
+    pub due_ms: Option<i64>,
+    pub assignees: Vec<Assignee>,
+}
+
+impl Comment {
+    /// A task nobody has finished or declined yet (or with nobody assigned).
+    pub fn is_open_task(&self) -> bool {
+        self.is_task
+            && (self.assignees.is_empty() || self.assignees.iter().any(|a| a.status.is_open()))
+    }
+
+    pub fn is_overdue(&self, now_ms: i64) -> bool {
+        self.is_open_task() && self.due_ms.is_some_and(|d| d < now_ms)
+    }
+}
+
+/// A new comment or the new content of an edited one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CommentDraft {
+    pub text: String,
+    pub is_task: bool,
+    pub due_ms: Option<i64>,
+    /// Logins.
+    pub assignees: Vec<String>,
+}
+
+/// A task assigned to me, with the item it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MyTask {
+    pub comment: Comment,
+    pub path: NodePath,
+    pub name: String,
+}
+
+/// What happened, in an activity event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    FileCreated,
+    FileDeleted,
+    FileUndeleted,
+    FileNewContent,
+    FileVersionRestored,
+    FileRenamed,
+    FileMoved,
+    FolderCreated,
+    FolderDeleted,
+    FolderUndeleted,
+    FolderRenamed,
+    FolderMoved,
+    ShareInvitationSent,
+    ShareAccepted,
+    CommentAdded,
+    Mention,
+    TaskAssigned,
+    TaskStatusChanged,
+    Other,
+}
+
+/// A group of event kinds for the activity filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EventGroup {
+    #[default]
+    All,
+    Files,
+    Sharing,
+    Comments,
+    Tasks,
+}
+
+impl EventGroup {
+    pub const ALL: [EventGroup; 5] = [
+        EventGroup::All,
+        EventGroup::Files,
+        EventGroup::Sharing,
+        EventGroup::Comments,
+        EventGroup::Tasks,
+    ];
+
+    /// The `<option>` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventGroup::All => "all",
+            EventGroup::Files => "files",
+            EventGroup::Sharing => "sharing",
+            EventGroup::Comments => "comments",
+            EventGroup::Tasks => "tasks",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|g| g.code() == code)
+            .unwrap_or_default()
+    }
+
+    pub fn contains(self, kind: EventKind) -> bool {
+        self == EventGroup::All || kind.group() == self
+    }
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 18] = [
+        EventKind::FileCreated,
+        EventKind::FileDeleted,
+        EventKind::FileUndeleted,
+        EventKind::FileNewContent,
+        EventKind::FileVersionRestored,
+        EventKind::FileRenamed,
+        EventKind::FileMoved,
+        EventKind::FolderCreated,
+        EventKind::FolderDeleted,
+        EventKind::FolderUndeleted,
+        EventKind::FolderRenamed,
+        EventKind::FolderMoved,
+        EventKind::ShareInvitationSent,
+        EventKind::ShareAccepted,
+        EventKind::CommentAdded,
+        EventKind::Mention,
+        EventKind::TaskAssigned,
+        EventKind::TaskStatusChanged,
+    ];
+
+    /// The value of `data-event-type`.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::FileCreated => "file_created",
+            EventKind::FileDeleted => "file_deleted",
+            EventKind::FileUndeleted => "file_undeleted",
+            EventKind::FileNewContent => "file_new_content",
+            EventKind::FileVersionRestored => "file_version_restored",
+            EventKind::FileRenamed => "file_renamed",
+            EventKind::FileMoved => "file_moved",
+            EventKind::FolderCreated => "folder_created",
+            EventKind::FolderDeleted => "folder_deleted",
+            EventKind::FolderUndeleted => "folder_undeleted",
+            EventKind::FolderRenamed => "folder_renamed",
+            EventKind::FolderMoved => "folder_moved",
+            EventKind::ShareInvitationSent => "share_invitation_sent",
+            EventKind::ShareAccepted => "share_accepted",
+            EventKind::CommentAdded => "comment_added",
+            EventKind::Mention => "mention",
+            EventKind::TaskAssigned => "task_assigned",
+            EventKind::TaskStatusChanged => "task_status_changed",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .unwrap_or(EventKind::Other)
+    }
+
+    pub fn group(self) -> EventGroup {
+        match self {
+            EventKind::ShareInvitationSent | EventKind::ShareAccepted => EventGroup::Sharing,
+            EventKind::CommentAdded | EventKind::Mention => EventGroup::Comments,
+            EventKind::TaskAssigned | EventKind::TaskStatusChanged => EventGroup::Tasks,
+            _ => EventGroup::Files,
+        }
+    }
+}
+
+/// One entry of the activity feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub time_ms: i64,
+    /// Where the item is now in my tree; `None` when I cannot reach it.
+    pub path: Option<NodePath>,
+    /// The item's name (from the path, or the old path).
+    pub name: String,
+    /// Who did it.
+    pub actor: String,
+    /// A comment's or status's text, when the event has one.
+    pub text: String,
+}
+
 /// A signed-in session, persisted in localStorage.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Session {
@@ -288,6 +533,8 @@ pub struct Session {
 /// The signed-in account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
+    /// The user id others' records (comments, events) refer to.
+    pub user_id: String,
     pub name: String,
     pub used_bytes: u64,
     pub quota_bytes: Option<u64>,
@@ -555,6 +802,26 @@ pub trait Client {
     /// Copy the shared item into my files (signed in); answers a task id for [`Client::save_state`].
     async fn save_link(&self, link: &str, password: Option<&str>) -> Result<String, ApiError>;
     async fn save_state(&self, task: &str) -> Result<SaveState, ApiError>;
+
+    /// The comments on an item, oldest first.
+    async fn comments(&self, path: &NodePath) -> Result<Vec<Comment>, ApiError>;
+    async fn add_comment(&self, path: &NodePath, draft: &CommentDraft)
+    -> Result<Comment, ApiError>;
+    /// Only the author may edit.
+    async fn edit_comment(&self, id: &str, draft: &CommentDraft) -> Result<Comment, ApiError>;
+    /// The author, or the item's owner.
+    async fn delete_comment(&self, id: &str) -> Result<(), ApiError>;
+    /// Change my own status on a task assigned to me.
+    async fn set_task_status(&self, id: &str, status: TaskStatus) -> Result<Comment, ApiError>;
+    /// Tasks assigned to me, open ones first by due date.
+    async fn my_tasks(&self) -> Result<Vec<MyTask>, ApiError>;
+    /// `limit` activity events of `group` from `skip`, newest first.
+    async fn events(
+        &self,
+        group: EventGroup,
+        skip: u64,
+        limit: u64,
+    ) -> Result<Vec<Event>, ApiError>;
 }
 
 /// The client for the configured dialect, carrying the session token if any.

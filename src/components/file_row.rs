@@ -8,7 +8,7 @@ use crate::api::{Client as _, Entry};
 use crate::browser::use_browser;
 use crate::components::modal::focus_file_list;
 use crate::components::thumb::Thumb;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::selection::ClickMode;
 use crate::state::use_app;
@@ -57,6 +57,19 @@ fn shared_marker(entry: &Entry) -> Option<impl IntoView + use<>> {
     })
 }
 
+/// `span.comment-count` when the item has comments.
+fn comment_count(entry: &Entry) -> Option<impl IntoView + use<>> {
+    let n = entry.comments;
+    (n > 0).then(|| {
+        let label = tf(Msg::CommentCount, &[&n.to_string()]);
+        view! {
+            <span class="comment-count" aria-label=label.clone() title=label>
+                {n.to_string()}
+            </span>
+        }
+    })
+}
+
 fn kind(entry: &Entry) -> &'static str {
     if entry.is_folder { "folder" } else { "file" }
 }
@@ -88,6 +101,7 @@ pub fn FileRow(index: usize, entry: Entry) -> impl IntoView {
                 {star(&entry)}
                 <span class="label">{entry.name.clone()}</span>
                 {shared_marker(&entry)}
+                {comment_count(&entry)}
             </td>
             <td class="size">{size}</td>
             <td class="modified">{format::timestamp(entry.modified_ms)}</td>
@@ -119,6 +133,7 @@ pub fn GridItem(index: usize, entry: Entry) -> impl IntoView {
                 {star(&entry)}
                 {entry.name.clone()}
                 {shared_marker(&entry)}
+                {comment_count(&entry)}
             </span>
         </li>
     }

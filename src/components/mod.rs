@@ -3,6 +3,7 @@
 //! the viewer, a thumbnail) reads it through the `Client` where it is shown.
 
 pub mod breadcrumbs;
+pub mod comments_panel;
 pub mod confirm_dialog;
 pub mod conflict_dialog;
 pub mod dialogs;
@@ -13,6 +14,7 @@ pub mod header;
 pub mod modal;
 pub mod name_prompt;
 pub mod properties_dialog;
+pub mod rel_time;
 pub mod result_table;
 pub mod share_dialog;
 pub mod shell;

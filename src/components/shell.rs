@@ -92,6 +92,20 @@ fn Sidebar() -> impl IntoView {
                         </a>
                     </li>
                 </Show>
+                <Show when=move || caps.tasks>
+                    <li>
+                        <a id="nav-tasks" href="/tasks" aria-current=current("/tasks")>
+                            {t(Msg::NavTasks)}
+                        </a>
+                    </li>
+                </Show>
+                <Show when=move || caps.activity>
+                    <li>
+                        <a id="nav-activity" href="/activity" aria-current=current("/activity")>
+                            {t(Msg::NavActivity)}
+                        </a>
+                    </li>
+                </Show>
                 <Show when=move || caps.trash>
                     <li>
                         <a id="nav-trash" href="/trash" aria-current=current("/trash")>

@@ -174,6 +174,18 @@ pub fn Toolbar() -> impl IntoView {
                     {t(Msg::Share)}
                 </button>
             </Show>
+            <Show when=move || caps.comments>
+                <button
+                    id="btn-comments"
+                    type="button"
+                    aria-pressed=move || browser.comments_open.get().to_string()
+                    aria-controls="comments-panel"
+                    disabled=move || count.get() != 1
+                    on:click=move |_| browser.comments_open.update(|o| *o = !*o)
+                >
+                    {t(Msg::Comments)}
+                </button>
+            </Show>
             <span class="view-toggle" role="group" aria-label=t(Msg::ViewLabel)>
                 <button
                     id="btn-view-list"

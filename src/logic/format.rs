@@ -47,6 +47,58 @@ pub fn timestamp(ms: i64) -> String {
     )
 }
 
+/// Epoch ms as `YYYY-MM-DD` (UTC), the value of an `<input type=date>`.
+pub fn date(ms: i64) -> String {
+    let (y, m, d) = civil_from_days(ms.div_euclid(86_400_000));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `YYYY-MM-DD` as the last millisecond of that day (UTC): a due date holds all day.
+pub fn end_of_date(s: &str) -> Option<i64> {
+    let mut it = s.trim().splitn(3, '-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((days_from_civil(y, m, d) + 1) * 86_400_000 - 1)
+}
+
+/// How long ago, in the largest whole unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ago {
+    JustNow,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    /// Older than a month (or in the future): show the date.
+    Long,
+}
+
+pub fn ago(ms: i64, now_ms: i64) -> Ago {
+    let secs = (now_ms - ms) / 1000;
+    match secs {
+        s if s < -60 => Ago::Long,
+        s if s < 60 => Ago::JustNow,
+        s if s < 3600 => Ago::Minutes(s / 60),
+        s if s < 86_400 => Ago::Hours(s / 3600),
+        s if s < 30 * 86_400 => Ago::Days(s / 86_400),
+        _ => Ago::Long,
+    }
+}
+
+/// Howard Hinnant's civil-to-days algorithm.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -88,5 +140,16 @@ mod tests {
     fn timestamps() {
         assert_eq!(timestamp(0), "1970-01-01 00:00");
         assert_eq!(timestamp(1_700_000_000_000), "2023-11-14 22:13");
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        let end = end_of_date("2023-11-14").unwrap();
+        assert_eq!(date(end), "2023-11-14");
+        assert_eq!(date(end + 1), "2023-11-15");
+        assert_eq!(end_of_date("1970-01-01"), Some(86_399_999));
+        assert_eq!(end_of_date("nope"), None);
+        assert_eq!(ago(0, 30_000), Ago::JustNow);
+        assert_eq!(ago(0, 7_200_000), Ago::Hours(2));
     }
 }

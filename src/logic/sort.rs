@@ -107,6 +107,8 @@ pub(crate) mod tests {
             thumbnail: false,
             shared: false,
             writable: true,
+            comments: 0,
+            owner_id: None,
         }
     }
 

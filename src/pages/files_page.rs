@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::provide_browser;
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::comments_panel::CommentsPanel;
 use crate::components::conflict_dialog::ConflictDialog;
 use crate::components::dialogs::Dialogs;
 use crate::components::file_table::FileTable;
@@ -69,6 +70,7 @@ fn FileBrowser() -> impl IntoView {
                 <p class="drop-hint" aria-hidden="true">{t(Msg::DropHint)}</p>
             </Show>
         </main>
+        <CommentsPanel/>
         <UploadPanel/>
         <Dialogs/>
         <ConflictDialog/>

@@ -1,5 +1,6 @@
 //! Route views.
 
+pub mod activity_page;
 pub mod bench_page;
 pub mod favorites_page;
 pub mod files_page;
@@ -8,4 +9,5 @@ pub mod login_page;
 pub mod not_found_page;
 pub mod search_page;
 pub mod shared_page;
+pub mod tasks_page;
 pub mod trash_page;
