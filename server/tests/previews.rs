@@ -53,13 +53,8 @@ async fn thumbnails_of_images() {
     let r = preview(&s, "/pics/wide.png", "?size=small").await;
     let etag = r.headers()["etag"].to_str().unwrap().to_owned();
     let r = s
-        .http
-        .get(s.url("files/get_preview/pics/wide.png"))
-        .header("Mountbit-Auth", &s.token)
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
+        .get_if_none_match("files/get_preview/pics/wide.png", &etag)
+        .await;
     assert_eq!(r.status(), 304);
 
     // Small images are not enlarged; transparency stays (PNG); JPEG, GIF and WebP decode.

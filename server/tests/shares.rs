@@ -801,14 +801,7 @@ async fn mounts_follow_the_owners_changes() {
     s.token = p.rita.clone();
     let r = s.get("metadata/").await;
     let etag = r.headers()["etag"].to_str().unwrap().to_owned();
-    let r = s
-        .http
-        .get(s.url("metadata/"))
-        .header("Mountbit-Auth", &s.token)
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_if_none_match("metadata/", &etag).await;
     assert_eq!(r.status(), 304);
     // A change inside the shared folder changes it too (the mount's hash is listed).
     s.token = p.alice.clone();

@@ -85,16 +85,7 @@ async fn folder_goes_and_comes_back_whole() {
     assert_eq!(etag.trim_matches('"'), t.hash);
     let again = |etag: String| {
         let s = &s;
-        async move {
-            s.http
-                .get(s.url("trash/"))
-                .header("Mountbit-Auth", &s.token)
-                .header("If-None-Match", etag)
-                .send()
-                .await
-                .unwrap()
-                .status()
-        }
+        async move { s.get_if_none_match("trash/", &etag).await.status() }
     };
     assert_eq!(again(etag.clone()).await, 304);
 

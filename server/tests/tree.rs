@@ -11,25 +11,11 @@ async fn listing_etag_and_304() {
     let etag = r.headers()["etag"].to_str().unwrap().to_owned();
     let m: Metadata = r.json().await.unwrap();
     assert_eq!(etag.trim_matches('"'), m.hash.clone().unwrap());
-    let r = s
-        .http
-        .get(s.url("metadata/Docs"))
-        .header("Mountbit-Auth", &s.token)
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_if_none_match("metadata/Docs", &etag).await;
     assert_eq!(r.status(), 304);
     assert!(r.bytes().await.unwrap().is_empty());
     s.upload("/Docs/new.txt", b"hello").await;
-    let r = s
-        .http
-        .get(s.url("metadata/Docs/"))
-        .header("Mountbit-Auth", &s.token)
-        .header("If-None-Match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_if_none_match("metadata/Docs/", &etag).await;
     assert_eq!(r.status(), 200);
     assert_ne!(r.headers()["etag"].to_str().unwrap(), etag);
     // The root's hash changes too (something below changed).

@@ -111,6 +111,17 @@ impl Server {
             .unwrap()
     }
 
+    /// A conditional GET: 304 with no body when `etag` still matches.
+    pub async fn get_if_none_match(&self, endpoint: &str, etag: &str) -> Response {
+        self.http
+            .get(self.url(endpoint))
+            .header("Mountbit-Auth", &self.token)
+            .header("If-None-Match", etag)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn ok_json<T: serde::de::DeserializeOwned>(&self, r: Response) -> T {
         let status = r.status();
         let text = r.text().await.unwrap();
