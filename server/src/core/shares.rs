@@ -35,6 +35,23 @@ pub struct Collaborator {
     pub is_indirect: bool,
 }
 
+/// Where a collaborator stands: removing one is a different request in each state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberState {
+    Invited,
+    Accepted,
+}
+
+impl MemberState {
+    /// The value in the `shares.status` column.
+    fn as_db(self) -> &'static str {
+        match self {
+            MemberState::Invited => "invited",
+            MemberState::Accepted => "accepted",
+        }
+    }
+}
+
 /// A pending invitation, as the invited user sees it.
 #[derive(Debug, Clone)]
 pub struct Invite {
@@ -308,8 +325,9 @@ impl Core {
         owner: &User,
         path: NodePath,
         login: String,
-        status: &'static str,
+        state: MemberState,
     ) -> CoreResult<()> {
+        let status = state.as_db();
         let uid = owner.id;
         self.db
             .tx(move |c| {

@@ -13,6 +13,7 @@ use satchel_wire::cloudike::{
 use super::{ApiResult, Authed, Params, metadata_of};
 use crate::AppState;
 use crate::core::CoreError;
+use crate::core::shares::MemberState;
 
 pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
@@ -148,7 +149,12 @@ async fn remove(
 ) -> ApiResult<Json<serde_json::Value>> {
     state
         .core
-        .share_remove(&user, p.path(field::PATH)?, member_login(&p)?, "accepted")
+        .share_remove(
+            &user,
+            p.path(field::PATH)?,
+            member_login(&p)?,
+            MemberState::Accepted,
+        )
         .await?;
     Ok(empty())
 }
@@ -160,7 +166,12 @@ async fn uninvite(
 ) -> ApiResult<Json<serde_json::Value>> {
     state
         .core
-        .share_remove(&user, p.path(field::PATH)?, member_login(&p)?, "invited")
+        .share_remove(
+            &user,
+            p.path(field::PATH)?,
+            member_login(&p)?,
+            MemberState::Invited,
+        )
         .await?;
     Ok(empty())
 }
