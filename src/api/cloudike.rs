@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use super::TaskStatus as WorkStatus;
 use super::http::{self, Reply};
 use super::{
+    Role,
     Account, ApiError, ArchiveLink, Capabilities, Client, Collaborator, DeleteOutcome, Entry,
     ErrorKind, FolderTotals, Invite, LinkSettings, LinkView, Mount, OwnShare, Page, Person,
     PublicLink, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState, TextHead,
@@ -620,6 +621,8 @@ impl Client for Cloudike {
             name: a.name,
             used_bytes: a.storage_size,
             quota_bytes: a.quota_size,
+            role: Role::User,
+            company_id: None,
         })
     }
 
@@ -819,6 +822,8 @@ impl Client for Cloudike {
             comments: true,
             tasks: true,
             activity: true,
+            // The admin panels switch these on as they land (issue 6).
+            ..Capabilities::default()
         }
     }
 

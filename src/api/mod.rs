@@ -2,8 +2,11 @@
 //! Components and the upload queue only see the types defined here; only `cloudike.rs` knows
 //! Cloudike's names and URLs. No `view!` in this module.
 
+pub mod admin;
 pub mod cloudike;
 pub mod http;
+
+pub use admin::*;
 
 use satchel_wire::{FileName, NodePath};
 
@@ -57,6 +60,29 @@ pub struct Capabilities {
     pub tasks: bool,
     /// The activity feed.
     pub activity: bool,
+    /// Admins list, create, edit, disable and delete users (the admin section exists).
+    pub admin_users: bool,
+    /// Users are invited by a link instead of being given a password.
+    pub invite_users: bool,
+    /// Users locked after wrong passwords can be unlocked.
+    pub unlock_users: bool,
+    /// Deleted users can be restored.
+    pub restore_users: bool,
+    /// Roles can be changed.
+    pub roles: bool,
+    /// Per-user quotas.
+    pub quotas: bool,
+    pub groups: bool,
+    /// Folders can be shared with a group.
+    pub group_shares: bool,
+    /// The company panel (name, quota, users).
+    pub company: bool,
+    /// Users ask for more storage; admins approve or deny.
+    pub quota_requests: bool,
+    /// The system admin lists every company.
+    pub companies: bool,
+    /// Storage per user and per kind of file.
+    pub storage_report: bool,
 }
 
 /// One page of a folder listing.
@@ -538,6 +564,9 @@ pub struct Account {
     pub name: String,
     pub used_bytes: u64,
     pub quota_bytes: Option<u64>,
+    pub role: Role,
+    /// The company the user belongs to, when the dialect has companies.
+    pub company_id: Option<String>,
 }
 
 /// An open upload session on the server.
@@ -586,6 +615,14 @@ pub enum ErrorKind {
     SharedRootInside,
     /// A shared folder cannot be moved there (in or out of another tree).
     MountMove,
+    /// Storage quota (the user's or the company's) would be exceeded.
+    QuotaExceeded,
+    /// The account was disabled by an admin.
+    AccountDisabled,
+    /// Too many wrong passwords: an admin must unlock the account.
+    AccountLocked,
+    /// The dialect has no such call.
+    Unsupported,
     Network,
     Aborted,
     Server,
@@ -614,6 +651,11 @@ impl ApiError {
         Self::new(ErrorKind::Network, 0, message)
     }
 
+    /// What a trait method a dialect does not override answers.
+    pub fn unsupported() -> Self {
+        Self::new(ErrorKind::Unsupported, 0, "")
+    }
+
     pub fn aborted() -> Self {
         Self::new(ErrorKind::Aborted, 0, "")
     }
@@ -636,6 +678,10 @@ impl ApiError {
                 | ErrorKind::DownloadLimitReached
                 | ErrorKind::SharedRootInside
                 | ErrorKind::MountMove
+                | ErrorKind::QuotaExceeded
+                | ErrorKind::AccountDisabled
+                | ErrorKind::AccountLocked
+                | ErrorKind::Unsupported
         )
     }
 
@@ -658,6 +704,10 @@ impl ApiError {
             ErrorKind::DownloadLimitReached => Msg::ErrDownloadLimit,
             ErrorKind::SharedRootInside => Msg::ErrSharedRootInside,
             ErrorKind::MountMove => Msg::ErrMountMove,
+            ErrorKind::QuotaExceeded => Msg::ErrQuotaExceeded,
+            ErrorKind::AccountDisabled => Msg::ErrAccountDisabled,
+            ErrorKind::AccountLocked => Msg::ErrAccountLocked,
+            ErrorKind::Unsupported => Msg::ErrUnsupported,
             ErrorKind::Network => Msg::ErrNetwork,
             ErrorKind::Aborted => Msg::ErrAborted,
             ErrorKind::Server => Msg::ErrServer,
@@ -822,6 +872,116 @@ pub trait Client {
         skip: u64,
         limit: u64,
     ) -> Result<Vec<Event>, ApiError>;
+
+    // Administration. Defaults answer `Unsupported`; the capability set keeps the UI from asking.
+
+    /// A page of the company's users (all users for a system admin).
+    async fn admin_users(&self, _query: &UserQuery) -> Result<UsersPage, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn create_user(&self, _user: &NewUser) -> Result<AdminUser, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Invite by e-mail; answers the invitation link (no mail server: the admin passes it on).
+    async fn invite_user(&self, _email: &str, _name: &str) -> Result<String, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn edit_user(&self, _id: &str, _edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn set_user_password(&self, _id: &str, _password: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Enable (`true`) or disable a user; a disabled user's tokens stop working at once.
+    async fn set_user_active(&self, _id: &str, _active: bool) -> Result<AdminUser, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn unlock_user(&self, _id: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn set_user_role(&self, _id: &str, _role: Role) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Set (or with `None` lift) the quota of several users at once.
+    async fn set_quota(
+        &self,
+        _ids: &[String],
+        _quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Delete a user, keeping their data restorable.
+    async fn delete_user(&self, _id: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn restore_user(&self, _id: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn create_group(&self, _name: &str) -> Result<Group, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn rename_group(&self, _group: &Group, _name: &str) -> Result<Group, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn delete_group(&self, _group: &Group) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn group_members(&self, _group: &Group) -> Result<Vec<Member>, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn add_group_members(&self, _group: &Group, _user_ids: &[String]) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn remove_group_member(&self, _group: &Group, _user_id: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Share `folder` with every member of a group, now and later.
+    async fn invite_group(
+        &self,
+        _folder: &NodePath,
+        _group: &Group,
+        _writer: bool,
+    ) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// The signed-in user's company.
+    async fn company(&self) -> Result<Company, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Every company (system admin).
+    async fn companies(&self) -> Result<Vec<Company>, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Ask the company admin for more storage.
+    async fn request_quota(&self) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Approve (granting `quota_bytes`) or deny a request.
+    async fn decide_quota_request(
+        &self,
+        _request: &QuotaRequest,
+        _approve: bool,
+        _quota_bytes: Option<u64>,
+    ) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    async fn storage_report(&self) -> Result<StorageReport, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Who an invitation link was made for (no sign-in needed).
+    async fn invitation(&self, _token: &str) -> Result<Invitation, ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Accept an invitation: create the account with this name and password.
+    async fn join(&self, _token: &str, _name: &str, _password: &str) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
 }
 
 /// The client for the configured dialect, carrying the session token if any.
