@@ -41,6 +41,11 @@ mod journeys {
             &["--fault-fail-part", "2"],
             &[
                 Story {
+                    name: "a dialog keeps the keyboard inside until it closes",
+                    needs: &[],
+                    run: |p| Box::pin(dialog_focus(p)),
+                },
+                Story {
                     name: "login: wrong password is refused, right one opens the files",
                     needs: &[],
                     run: |p| Box::pin(login(p)),
@@ -234,6 +239,34 @@ mod journeys {
         b.wait("#login-username").await?;
         b.client.refresh().await?;
         b.wait("#login-username").await?;
+        b.close().await
+    }
+
+    async fn dialog_focus(peers: &Peers) -> TestResult {
+        let b = peers.browser().await?;
+        b.login(&DAVE).await?;
+        b.click("#btn-new-folder").await?;
+        b.wait("#dialog-name").await?;
+        for forward in [true, true, true, true, false, false, false, false, false] {
+            let keys = if forward {
+                "\u{E004}"
+            } else {
+                "\u{E008}\u{E004}"
+            };
+            b.client.active_element().await?.send_keys(keys).await?;
+            let inside = b
+                .client
+                .execute(
+                    "return !!(document.activeElement && document.activeElement.closest('[role=dialog]'));",
+                    vec![],
+                )
+                .await?;
+            if inside != serde_json::Value::Bool(true) {
+                return Err(format!("Tab (forward: {forward}) left the dialog").into());
+            }
+        }
+        b.press("#dialog-name", "\u{E00C}").await?;
+        b.wait_gone("#dialog-name").await?;
         b.close().await
     }
 
