@@ -49,6 +49,11 @@ impl ApiError {
             DownloadLimitReached => (StatusCode::GONE, "DownloadLimitReached"),
             PasswordRequired => (StatusCode::UNAUTHORIZED, "PasswordRequired"),
             WrongPassword => (StatusCode::UNAUTHORIZED, "WrongPassword"),
+            UserDisabled => (StatusCode::FORBIDDEN, "UserDisabled"),
+            TokenOfDisabledUser => (StatusCode::UNAUTHORIZED, "UserDisabled"),
+            UserLocked => (StatusCode::FORBIDDEN, "UserLocked"),
+            QuotaExceeded => (StatusCode::PAYMENT_REQUIRED, "QuotaExceeded"),
+            GroupForbidden => (StatusCode::FORBIDDEN, "GroupForbidden"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
         }
     }
