@@ -109,7 +109,7 @@ fn company_exists(c: &Connection, company: i64) -> CoreResult<()> {
     if found {
         Ok(())
     } else {
-        Err(CoreError::NotFound(format!("company {company}")))
+        Err(CoreError::UnknownEntity(format!("company {company}")))
     }
 }
 
@@ -402,7 +402,7 @@ impl Core {
                     params![login, company, role.as_db()],
                 )?;
                 if n == 0 {
-                    return Err(CoreError::NotFound(format!("user {login}")));
+                    return Err(CoreError::UnknownEntity(format!("user {login}")));
                 }
                 Ok(())
             })

@@ -103,7 +103,7 @@ fn company_by_id(c: &Connection, id: i64) -> CoreResult<Company> {
         )
         .optional()?;
     let Some((id, name, status, quota)) = row else {
-        return Err(CoreError::NotFound(format!("company {id}")));
+        return Err(CoreError::UnknownEntity(format!("company {id}")));
     };
     let users: i64 = c.query_row(
         "SELECT COUNT(*) FROM users WHERE company_id = ?1 AND deleted_at IS NULL",

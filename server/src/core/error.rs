@@ -19,6 +19,9 @@ pub enum CoreError {
     AlreadyExists(String),
     #[error("File or folder not found: {0}")]
     NotFound(String),
+    /// A user, group, company, invitation or request that does not exist.
+    #[error("Not found: {0}")]
+    UnknownEntity(String),
     #[error("Method not allowed here: {0}")]
     MethodNotAllowed(String),
     /// A URL no front-end serves.

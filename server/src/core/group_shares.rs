@@ -139,7 +139,7 @@ impl Core {
                     params![node.id, group, writer],
                 )?;
                 if n == 0 {
-                    return Err(CoreError::NotFound(format!("group {group} on {path}")));
+                    return Err(CoreError::UnknownEntity(format!("group {group} on {path}")));
                 }
                 c.execute(
                     "UPDATE shares SET writer = ?3 WHERE node_id = ?1 AND group_id = ?2",
@@ -166,7 +166,7 @@ impl Core {
                     params![node.id, group],
                 )?;
                 if n == 0 {
-                    return Err(CoreError::NotFound(format!("group {group} on {path}")));
+                    return Err(CoreError::UnknownEntity(format!("group {group} on {path}")));
                 }
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now_ms())?;

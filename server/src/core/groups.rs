@@ -43,7 +43,7 @@ pub(crate) fn group_by_id(c: &Connection, id: i64) -> CoreResult<Group> {
         row_group,
     )
     .optional()?
-    .ok_or_else(|| CoreError::NotFound(format!("group {id}")))
+    .ok_or_else(|| CoreError::UnknownEntity(format!("group {id}")))
 }
 
 /// The group `id`, if `actor` may see it: another company's group is `GroupForbidden`.
@@ -163,27 +163,30 @@ impl Core {
             .await
     }
 
-    /// The id of the group called `name` in the actor's company (or `company`, for the system
-    /// admin), for dialects that name groups by name.
-    pub async fn group_named(
+    /// Delete the group called `name` in the actor's company (or `company`'s, for the system
+    /// admin): the reference names the group to delete by name.
+    pub async fn delete_group_named(
         &self,
         actor: &User,
         company: Option<i64>,
         name: String,
-    ) -> CoreResult<i64> {
+    ) -> CoreResult<()> {
         let aid = actor.id;
         self.db
             .tx(move |c| {
                 let actor = roles::actor(c, aid)?;
                 let company = roles::company_of_request(&actor, company);
-                roles::authorize_member(&actor, company)?;
-                c.query_row(
-                    "SELECT id FROM user_groups WHERE company_id = ?1 AND name = ?2",
-                    params![company, name.trim()],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound(format!("group {name}")))
+                roles::authorize_company(&actor, company)?;
+                let id: i64 = c
+                    .query_row(
+                        "SELECT id FROM user_groups WHERE company_id = ?1 AND name = ?2",
+                        params![company, name.trim()],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .ok_or_else(|| CoreError::UnknownEntity(format!("group {name}")))?;
+                c.execute("DELETE FROM user_groups WHERE id = ?1", [id])?;
+                group_shares::sync(c)
             })
             .await
     }
@@ -234,7 +237,9 @@ impl Core {
                     params![group, user],
                 )?;
                 if n == 0 {
-                    return Err(CoreError::NotFound(format!("user {user} in group {group}")));
+                    return Err(CoreError::UnknownEntity(format!(
+                        "user {user} in group {group}"
+                    )));
                 }
                 group_shares::sync(c)
             })

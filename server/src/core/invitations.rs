@@ -65,7 +65,7 @@ impl Core {
                     |r| Ok(Invited { login: r.get(0)?, company: r.get(1)? }),
                 )
                 .optional()?
-                .ok_or_else(|| CoreError::NotFound("invitation".into()))
+                .ok_or_else(|| CoreError::UnknownEntity("invitation".into()))
             })
             .await
     }
@@ -89,7 +89,7 @@ impl Core {
                         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                     )
                     .optional()?
-                    .ok_or_else(|| CoreError::NotFound("invitation".into()))?;
+                    .ok_or_else(|| CoreError::UnknownEntity("invitation".into()))?;
                 let name = if name.trim().is_empty() {
                     invited_name
                 } else {

@@ -159,7 +159,7 @@ pub(crate) fn set_quota(
     let target = account_by_id(c, user)?;
     match set_one(c, actor, target.company_id, user, quota, quota)? {
         QuotaChange::Done => Ok(()),
-        QuotaChange::NoSuchUser => Err(CoreError::NotFound(format!("user {user}"))),
+        QuotaChange::NoSuchUser => Err(CoreError::UnknownEntity(format!("user {user}"))),
         QuotaChange::CompanyQuotaTooSmall => Err(CoreError::InvalidParameters(
             "Company quota need increase.".into(),
         )),

@@ -57,7 +57,7 @@ fn pending(
             |r| r.get(0),
         )
         .optional()?
-        .ok_or_else(|| CoreError::NotFound(format!("pending quota request {request}")))?;
+        .ok_or_else(|| CoreError::UnknownEntity(format!("pending quota request {request}")))?;
     Ok((actor, user))
 }
 

@@ -87,7 +87,7 @@ pub(crate) fn account_by_id(c: &Connection, id: i64) -> CoreResult<Account> {
         row_account,
     )
     .optional()?
-    .ok_or_else(|| CoreError::NotFound(format!("user {id}")))
+    .ok_or_else(|| CoreError::UnknownEntity(format!("user {id}")))
 }
 
 /// The password rule for every password an admin or an invitee sets.

@@ -113,7 +113,7 @@ pub(super) fn user_data(a: Account) -> UserData {
 /// A numeric id from the URL; anything else is no such thing.
 pub(super) fn path_id(raw: &str, what: &str) -> ApiResult<i64> {
     raw.parse()
-        .map_err(|_| CoreError::NotFound(format!("{what} {raw}")).into())
+        .map_err(|_| CoreError::UnknownEntity(format!("{what} {raw}")).into())
 }
 
 fn userid(p: &Params) -> ApiResult<i64> {

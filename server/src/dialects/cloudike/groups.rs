@@ -97,15 +97,14 @@ async fn delete(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<Value>> {
-    let id = state
+    state
         .core
-        .group_named(
+        .delete_group_named(
             &user,
             p.number("company_id")?,
             p.required("name")?.to_owned(),
         )
         .await?;
-    state.core.delete_group(&user, id).await?;
     Ok(Json(json!({})))
 }
 
