@@ -26,7 +26,7 @@ pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("company/{company_id}/create_user", post(create_user)),
         ("company/{company_id}/invite_user", post(invite_user)),
-        ("accounts/getinvited", get(getinvited)),
+        ("accounts/getinvited", get(getinvited).post(getinvited)),
         ("admin/edit_user", post(edit_user)),
         ("admin/accounts_set_password", post(set_password)),
         ("admin/accounts_enable", post(enable)),
