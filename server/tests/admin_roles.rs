@@ -404,3 +404,27 @@ async fn account_info_tells_role_company_quota_and_state() {
     let v = s.get_as(&cast.alice.token, "accounts/get/", &[]).await;
     assert_eq!(v["quota_size"], 4096);
 }
+
+#[tokio::test]
+async fn the_demo_data_has_a_company_its_admin_users_and_the_system_admin() {
+    let s = start_with(|c| c.demo = true).await;
+    let expect = [
+        ("demo", "demo-satchel", "admin"),
+        ("bob", "bob-satchel", "user"),
+        ("carol", "carol-satchel", "user"),
+        ("root", "root-satchel", "sysadmin"),
+    ];
+    for (login, password, role) in expect {
+        let token = s.login(login, password).await;
+        let me = s.get_as(&token, "accounts/get/", &[]).await;
+        assert_eq!(
+            (me["role"].as_str(), me["company_id"].as_i64()),
+            (Some(role), Some(1)),
+            "{login}"
+        );
+    }
+    let demo = s.login("demo", "demo-satchel").await;
+    let company = s.get_as(&demo, "company/1", &[]).await;
+    assert_eq!(company["name"], "Demo Company");
+    assert_eq!(company["quota_size"], 10u64 * 1024 * 1024 * 1024);
+}
