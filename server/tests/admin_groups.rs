@@ -192,6 +192,9 @@ async fn a_group_share_follows_membership() {
     let added: Value = s.ok_json(r).await;
     assert_eq!(added["is_group"], true);
     assert_eq!(added["group_id"], gid.as_str());
+    // The owner's list of shared folders counts the group once.
+    let mine: Value = s.ok_json(s.get("shares/?whose=my").await).await;
+    assert_eq!(mine[0]["collaborators"], 1, "{mine}");
     // Bob has it without accepting.
     let bob = s.as_user(&cast.bob.token);
     assert_eq!(bob.names("/").await, ["Team"]);

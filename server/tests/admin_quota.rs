@@ -412,3 +412,23 @@ async fn storage_usage_by_user_and_kind() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_part_cannot_smuggle_more_bytes_than_the_declared_file() {
+    let s = start().await;
+    let cast = cast(&s).await;
+    set_quota(&s, &cast.boss.token, cast.alice.id, "100").await;
+    let r = s.create("/small.bin", &[1u8; 10], false, false).await;
+    let t: UploadTicket = s.ok_json(r).await;
+    let session = s.dir.path().join("data/tmp/uploads").join(&t.temp_path);
+    let r = s.put(t.url.as_deref().unwrap(), vec![1u8; 5000]).await;
+    assert_eq!(error_of(r).await.1.error, "BadDigest");
+    assert_eq!(files_under(&session), 0, "the excess must not stay on disk");
+    // The right bytes still go through.
+    let r = s.put(t.url.as_deref().unwrap(), vec![1u8; 10]).await;
+    assert_eq!(r.status(), 200);
+    let r = s
+        .confirm("/small.bin", &t.temp_path, &[1u8; 10], false)
+        .await;
+    assert_eq!(r.status(), 200);
+}

@@ -415,9 +415,12 @@ impl Core {
         let uid = user.id;
         self.db
             .tx(move |c| {
+                // People shared with one by one, plus groups (counted once each).
                 let mut stmt = c.prepare(
-                    "SELECT s.node_id, COUNT(*) FROM shares s JOIN nodes n ON n.id = s.node_id \
-                     WHERE s.owner_id = ?1 AND n.deleted_at IS NULL GROUP BY s.node_id",
+                    "SELECT x.node_id, COUNT(*) FROM ( \
+                       SELECT node_id FROM shares WHERE owner_id = ?1 AND group_id IS NULL \
+                       UNION ALL SELECT node_id FROM group_shares WHERE owner_id = ?1) x \
+                     JOIN nodes n ON n.id = x.node_id WHERE n.deleted_at IS NULL GROUP BY x.node_id",
                 )?;
                 let rows: Vec<(i64, i64)> = stmt
                     .query_map([uid], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -252,10 +252,17 @@ impl Core {
         check_temp_path(&temp_path)?;
         check_part_num(part_num)?;
         let tp = temp_path.clone();
-        let (expected_size, expected_md5) = self
+        let (expected_size, expected_md5, cap) = self
             .db
             .tx(move |c| {
                 let session = load_session(c, &tp)?;
+                // No part can hold more than the whole declared file (nor, in a multipart
+                // upload, more than max_part_size): the quota was checked against that size.
+                let cap = if session.multipart {
+                    session.size.min(MAX_PART_SIZE)
+                } else {
+                    session.size
+                };
                 c.execute("UPDATE uploads SET touched = ?2 WHERE temp_path = ?1", params![tp, now_ms()])?;
                 if !session.multipart {
                     if part_num != 1 {
@@ -263,7 +270,7 @@ impl Core {
                             "a single-part upload takes part 1 only".into(),
                         ));
                     }
-                    return Ok((Some(session.size), Some(session.md5)));
+                    return Ok((Some(session.size), Some(session.md5), cap));
                 }
                 let expected = c
                     .query_row(
@@ -272,14 +279,15 @@ impl Core {
                         |r| Ok((r.get::<_, Option<i64>>(0)?.map(|s| s as u64), r.get::<_, Option<String>>(1)?)),
                     )
                     .optional()?;
-                Ok(expected.unwrap_or((None, None)))
+                let (size, md5) = expected.unwrap_or((None, None));
+                Ok((size, md5, cap))
             })
             .await?;
 
         let dir = self.session_dir(&temp_path);
         tokio::fs::create_dir_all(&dir).await?;
         let partial = dir.join(format!("{part_num}.{}.partial", random_id()));
-        let received = stream_to_file(body, partial.clone()).await;
+        let received = stream_to_file(body, partial.clone(), cap).await;
         let (size, md5) = match received {
             Ok(r) => r,
             Err(e) => {
@@ -604,7 +612,8 @@ fn check_part_num(part_num: u32) -> CoreResult<()> {
 
 /// Stream a body into `path` while hashing it; the disk and the hashing run on the blocking pool,
 /// fed chunk by chunk through a small channel so memory stays bounded.
-async fn stream_to_file<S, E>(mut body: S, path: PathBuf) -> CoreResult<(u64, String)>
+/// More than `cap` bytes is refused (`BadDigest`) without writing the excess.
+async fn stream_to_file<S, E>(mut body: S, path: PathBuf, cap: u64) -> CoreResult<(u64, String)>
 where
     S: Stream<Item = Result<Bytes, E>> + Send + Unpin,
     E: std::fmt::Display,
@@ -620,9 +629,17 @@ where
         Ok(done)
     });
     let mut failure = None;
+    let mut received = 0u64;
     while let Some(chunk) = body.next().await {
         match chunk {
             Ok(bytes) => {
+                received += bytes.len() as u64;
+                if received > cap {
+                    failure = Some(CoreError::BadDigest(format!(
+                        "more than the {cap} bytes this part may hold"
+                    )));
+                    break;
+                }
                 if tx.send(bytes).await.is_err() {
                     break; // the writer failed; its error is reported below
                 }
