@@ -206,6 +206,7 @@ async fn bulk_quota_changes_stop_at_the_company_quota() {
         999_999,
         cast.carol.id,
         cast.olga.id,
+        cast.root.id,
     ];
     let ids: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
     let mut form = vec![("company_id", "1"), ("quota_size", "400")];
@@ -219,7 +220,7 @@ async fn bulk_quota_changes_stop_at_the_company_quota() {
         .await;
     assert_eq!(
         (v["success"].as_u64(), v["failed"].as_u64()),
-        (Some(2), Some(3)),
+        (Some(2), Some(4)),
         "{v}"
     );
     let codes: Vec<(i64, i64)> = v["nodes"]
@@ -241,6 +242,8 @@ async fn bulk_quota_changes_stop_at_the_company_quota() {
             (999_999, 404),
             (cast.carol.id, 402),
             (cast.olga.id, 404),
+            // A company admin does not manage the system admin.
+            (cast.root.id, 403),
         ]
     );
     assert_eq!(v["nodes"][3]["error_info"], "Company quota need increase.");

@@ -105,6 +105,8 @@ pub(crate) fn live_subtree_bytes(c: &Connection, id: i64) -> CoreResult<u64> {
 pub enum QuotaChange {
     Done,
     NoSuchUser,
+    /// The actor may not manage this user (a system admin, for a company admin).
+    NotAllowed,
     /// The company's quota is smaller than its members' hard quotas would add up to.
     CompanyQuotaTooSmall,
 }
@@ -125,7 +127,9 @@ fn set_one(
     if target.company_id != company || target.deleted_at.is_some() {
         return Ok(QuotaChange::NoSuchUser);
     }
-    roles::authorize_user(actor, target.company_id, target.role)?;
+    if roles::authorize_user(actor, target.company_id, target.role).is_err() {
+        return Ok(QuotaChange::NotAllowed);
+    }
     let company_quota: Option<i64> = c.query_row(
         "SELECT quota FROM companies WHERE id = ?1",
         [company],
@@ -160,6 +164,9 @@ pub(crate) fn set_quota(
     match set_one(c, actor, target.company_id, user, quota, quota)? {
         QuotaChange::Done => Ok(()),
         QuotaChange::NoSuchUser => Err(CoreError::UnknownEntity(format!("user {user}"))),
+        QuotaChange::NotAllowed => Err(CoreError::Forbidden(
+            "only the system administrator manages a system administrator".into(),
+        )),
         QuotaChange::CompanyQuotaTooSmall => Err(CoreError::InvalidParameters(
             "Company quota need increase.".into(),
         )),

@@ -382,6 +382,7 @@ async fn change_users_quota(
             let (code, info) = match outcome {
                 QuotaChange::Done => (0, None),
                 QuotaChange::NoSuchUser => (404, Some("User not found")),
+                QuotaChange::NotAllowed => (403, Some("Forbidden")),
                 QuotaChange::CompanyQuotaTooSmall => (402, Some("Company quota need increase.")),
             };
             json!({ "userid": id, "error_code": code, "error_info": info })
