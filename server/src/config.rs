@@ -126,4 +126,13 @@ mod tests {
         );
         assert!(parse_create_user("nopassword").is_err());
     }
+
+    #[test]
+    fn lockout_after_defaults_to_five_and_can_be_set() {
+        let args = |a: &[&str]| Config::from_args(a.iter().map(|s| s.to_string()));
+        assert_eq!(args(&["--data", "d"]).unwrap().lockout_after, 5);
+        let c = args(&["--data", "d", "--lockout-after", "3"]).unwrap();
+        assert_eq!(c.lockout_after, 3);
+        assert!(args(&["--data", "d", "--lockout-after", "x"]).is_err());
+    }
 }
