@@ -247,6 +247,7 @@ async fn bulk_quota_changes_stop_at_the_company_quota() {
         ]
     );
     assert_eq!(v["nodes"][3]["error_info"], "Company quota need increase.");
+    assert_eq!(v["nodes"][0]["error_info"], "");
     let carol = s.get_as(&cast.carol.token, "accounts/get/", &[]).await;
     assert_eq!(carol["quota_size"], Value::Null);
     let bob = s.get_as(&cast.bob.token, "accounts/get/", &[]).await;

@@ -380,10 +380,10 @@ async fn change_users_quota(
         .iter()
         .map(|(id, outcome)| {
             let (code, info) = match outcome {
-                QuotaChange::Done => (0, None),
-                QuotaChange::NoSuchUser => (404, Some("User not found")),
-                QuotaChange::NotAllowed => (403, Some("Forbidden")),
-                QuotaChange::CompanyQuotaTooSmall => (402, Some("Company quota need increase.")),
+                QuotaChange::Done => (0, ""),
+                QuotaChange::NoSuchUser => (404, "User not found"),
+                QuotaChange::NotAllowed => (403, "Forbidden"),
+                QuotaChange::CompanyQuotaTooSmall => (402, "Company quota need increase."),
             };
             json!({ "userid": id, "error_code": code, "error_info": info })
         })
