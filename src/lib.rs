@@ -40,6 +40,12 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     provide_context(Uploads::new());
+    // Who is signed in (the shell shows the admin section by role), after sign-in and on start.
+    Effect::new(move || {
+        if app.config_loaded.get() && app.session.with(Option::is_some) {
+            app.load_account();
+        }
+    });
     spawn_local(async move {
         let config = load_config().await;
         app.config.set(config);

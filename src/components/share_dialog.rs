@@ -35,7 +35,7 @@ struct Notes {
 
 impl Notes {
     fn fail(&self, app: AppState, err: &ApiError, what: Msg) {
-        if err.kind == ErrorKind::Unauthorized {
+        if err.ends_session() {
             app.report(err);
             return;
         }
@@ -181,7 +181,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
             }
             match found {
                 Ok(list) => suggestions.set(list),
-                Err(e) if e.kind == ErrorKind::Unauthorized => app.report(&e),
+                Err(e) if e.ends_session() => app.report(&e),
                 Err(_) => suggestions.set(Vec::new()),
             }
         });
