@@ -533,7 +533,7 @@ fn end_of_day_ms(value: &str) -> Option<f64> {
 }
 
 /// `navigator.clipboard.writeText(text)`; `false` when the browser refuses.
-async fn copy_text(text: &str) -> bool {
+pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
