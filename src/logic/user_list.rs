@@ -108,10 +108,20 @@ impl UserAction {
     }
 }
 
-/// The actions that make sense for `user` now. An admin never disables, deletes or demotes
-/// themselves (they would lock themselves out).
-pub fn actions_for(user: &AdminUser, is_self: bool, caps: &Capabilities) -> Vec<UserAction> {
+/// The actions that make sense for `user` now, done by someone with role `me`. An admin never
+/// disables, deletes or demotes themselves (they would lock themselves out), and a company admin
+/// leaves a system admin's account alone (the server refuses it).
+pub fn actions_for(
+    user: &AdminUser,
+    is_self: bool,
+    me: Role,
+    caps: &Capabilities,
+) -> Vec<UserAction> {
+    // (`Role` here is the action; the account roles need their full path.)
     use UserAction::*;
+    if user.role == crate::api::Role::SystemAdmin && me != crate::api::Role::SystemAdmin {
+        return Vec::new();
+    }
     if user.deleted {
         return if caps.restore_users {
             vec![Restore]
@@ -241,20 +251,32 @@ mod tests {
     fn actions_follow_state_and_spare_yourself() {
         use UserAction::*;
         let caps = all_caps();
+        let admin = crate::api::Role::CompanyAdmin;
         let mut u = user();
         assert_eq!(
-            actions_for(&u, false, &caps),
+            actions_for(&u, false, admin, &caps),
             vec![Edit, Password, Disable, Role, Quota, Delete]
         );
-        assert_eq!(actions_for(&u, true, &caps), vec![Edit, Password, Quota]);
+        assert_eq!(
+            actions_for(&u, true, admin, &caps),
+            vec![Edit, Password, Quota]
+        );
         u.active = false;
         u.locked = true;
-        assert!(actions_for(&u, false, &caps).contains(&Enable));
-        assert!(actions_for(&u, false, &caps).contains(&Unlock));
-        assert!(!actions_for(&u, false, &caps).contains(&Disable));
+        assert!(actions_for(&u, false, admin, &caps).contains(&Enable));
+        assert!(actions_for(&u, false, admin, &caps).contains(&Unlock));
+        assert!(!actions_for(&u, false, admin, &caps).contains(&Disable));
         u.deleted = true;
-        assert_eq!(actions_for(&u, false, &caps), vec![Restore]);
-        assert!(actions_for(&u, false, &Capabilities::default()).is_empty());
+        assert_eq!(actions_for(&u, false, admin, &caps), vec![Restore]);
+        assert!(actions_for(&u, false, admin, &Capabilities::default()).is_empty());
+    }
+
+    #[test]
+    fn company_admins_leave_system_admins_alone() {
+        let mut u = user();
+        u.role = Role::SystemAdmin;
+        assert!(actions_for(&u, false, Role::CompanyAdmin, &all_caps()).is_empty());
+        assert!(!actions_for(&u, false, Role::SystemAdmin, &all_caps()).is_empty());
     }
 
     #[test]

@@ -337,7 +337,8 @@ fn UsersView() -> impl IntoView {
 
     let row = move |u: AdminUser| {
         let status = UserStatus::of(&u);
-        let actions = user_list::actions_for(&u, is_me(&u), &caps);
+        let my_role = me().map_or(Role::User, |m| m.1);
+        let actions = user_list::actions_for(&u, is_me(&u), my_role, &caps);
         let id = u.id.clone();
         let for_select = u.clone();
         let who = if u.name.is_empty() {

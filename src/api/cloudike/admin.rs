@@ -53,7 +53,8 @@ struct InviteMade {
 struct QuotaNode {
     userid: Option<serde_json::Value>,
     error_code: u16,
-    error_info: String,
+    /// `null` when done.
+    error_info: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,7 +83,7 @@ struct MemberAdded {
     userid: Option<serde_json::Value>,
     status: String,
     code: u16,
-    message: String,
+    message: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -350,12 +351,14 @@ impl Cloudike {
     }
 
     pub(super) async fn edit(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
-        let form: Form = vec![
-            (f::USERID, id.to_owned()),
-            (f::NAME, edit.name.clone()),
-            (f::LANG, edit.lang.clone()),
-            (f::TIMEZONE, edit.timezone.clone()),
-        ];
+        // An absent field stays as it is; the server refuses an empty time zone.
+        let mut form: Form = vec![(f::USERID, id.to_owned()), (f::NAME, edit.name.clone())];
+        if !edit.lang.is_empty() {
+            form.push((f::LANG, edit.lang.clone()));
+        }
+        if !edit.timezone.is_empty() {
+            form.push((f::TIMEZONE, edit.timezone.clone()));
+        }
         Ok(user_from(self.post("admin/edit_user/", &form).await?))
     }
 
@@ -406,11 +409,9 @@ impl Cloudike {
             .map(|n| QuotaOutcome {
                 user_id: id_of(&n.userid),
                 error: (n.error_code != 0).then(|| {
-                    if n.error_info.is_empty() {
-                        n.error_code.to_string()
-                    } else {
-                        n.error_info
-                    }
+                    n.error_info
+                        .filter(|i| !i.is_empty())
+                        .unwrap_or_else(|| n.error_code.to_string())
                 }),
             })
             .collect())
@@ -476,7 +477,11 @@ impl Cloudike {
                 let status = if a.code == 0 { 400 } else { a.code };
                 let kind = super::kind_of("", status);
                 let who = id_of(&a.userid);
-                Err(ApiError::new(kind, status, format!("{who}: {}", a.message)))
+                Err(ApiError::new(
+                    kind,
+                    status,
+                    format!("{who}: {}", a.message.unwrap_or_default()),
+                ))
             }
             None => Ok(()),
         }
@@ -620,6 +625,17 @@ mod tests {
         assert_eq!(u.role, Role::CompanyAdmin);
         assert!(!u.active && u.locked && !u.deleted);
         assert_eq!(u.quota_bytes, None);
+    }
+
+    #[test]
+    fn quota_change_reads_null_reasons() {
+        let r: QuotaChange = serde_json::from_str(
+            r#"{"success":1,"failed":1,"nodes":[{"userid":2,"error_code":0,"error_info":null},
+                {"userid":3,"error_code":402,"error_info":"Company quota need increase."}]}"#,
+        )
+        .unwrap();
+        assert_eq!(r.nodes.len(), 2);
+        assert_eq!(r.nodes[0].error_info, None);
     }
 
     #[test]
