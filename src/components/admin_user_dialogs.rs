@@ -89,11 +89,15 @@ pub fn NewUserDialog(on_done: Callback<AdminUser>, on_close: Callback<()>) -> im
     focus_input_on_mount(login);
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let user = NewUser {
+        let mut user = NewUser {
             login: value_of(login).trim().to_owned(),
             name: value_of(name).trim().to_owned(),
             password: value_of(password),
         };
+        // The server needs a name; the login is the natural one to start with.
+        if user.name.is_empty() {
+            user.name = user.login.clone();
+        }
         if let Err(problem) = user_list::check_new_user(&user.login, &user.password) {
             error.set(Some(
                 t(match problem {
@@ -143,13 +147,16 @@ pub fn InviteDialog(on_close: Callback<()>) -> impl IntoView {
     focus_input_on_mount(email);
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let (address, full_name) = (
+        let (address, mut full_name) = (
             value_of(email).trim().to_owned(),
             value_of(name).trim().to_owned(),
         );
         if address.is_empty() {
             error.set(Some(t(Msg::InviteEmailEmpty).to_owned()));
             return;
+        }
+        if full_name.is_empty() {
+            full_name = address.clone();
         }
         busy.set(true);
         error.set(None);
