@@ -37,7 +37,7 @@ pub fn BarChart(id: &'static str, label: String, items: Vec<(String, u64)>) -> i
                         <g class="bar" data-label=b.label.clone()>
                             <title>{title}</title>
                             <text class="bar-label" x=LABEL_WIDTH - 8.0 y=text_y text-anchor="end" dominant-baseline="middle">
-                                {b.label.clone()}
+                                {chart::short_label(&b.label, chart::LABEL_CHARS)}
                             </text>
                             <rect class="bar-rect" x=LABEL_WIDTH y=b.y width=b.width height=ROW rx="3"></rect>
                             <text class="bar-value" x=LABEL_WIDTH + b.width + 6.0 y=text_y dominant-baseline="middle">

@@ -45,6 +45,20 @@ pub fn bars(items: &[(String, u64)], width: f64) -> Vec<Bar> {
         .collect()
 }
 
+/// Labels longer than this are cut (the whole one is in the bar's `<title>` and the table).
+pub const LABEL_CHARS: usize = 18;
+
+/// `label`, cut to `max` characters with an ellipsis.
+pub fn short_label(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut out: String = label.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// The SVG height for `n` bars.
 pub fn height(n: usize) -> f64 {
     if n == 0 {
@@ -76,6 +90,13 @@ mod tests {
     fn tiny_values_stay_visible() {
         let b = bars(&[("big".into(), 1_000_000), ("tiny".into(), 1)], 100.0);
         assert_eq!(b[1].width, 1.0);
+    }
+
+    #[test]
+    fn long_labels_are_cut() {
+        assert_eq!(short_label("alice", 18), "alice");
+        assert_eq!(short_label("erin@example.company", 10), "erin@exam…");
+        assert_eq!(short_label("ééééé", 3).chars().count(), 3);
     }
 
     #[test]
