@@ -1,7 +1,6 @@
 //! The dialogs of the admin user list: new user (`#new-user-dialog`), invitation
 //! (`#invite-dialog`, then `input#invite-link`), edit (`#edit-user-dialog`), password
-//! (`#password-dialog`), role (`#role-dialog` with `#role-select`) and quota (`#quota-dialog`,
-//! also used to approve a storage request). Each checks its fields before anything is sent and
+//! (`#password-dialog`) and role (`#role-dialog` with `#role-select`). Each checks its fields before anything is sent and
 //! shows failures inside itself (`.field-error`, role=alert), keeping what was typed.
 
 use leptos::prelude::*;
@@ -11,24 +10,23 @@ use crate::api::{AdminUser, ApiError, Client, NewUser, Role, UserEdit};
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
-use crate::logic::quota::{self, QuotaUnit};
 use crate::logic::user_list::{self, NewUserProblem};
 use crate::state::{AppState, use_app};
 
-type Input = NodeRef<leptos::html::Input>;
+pub type Input = NodeRef<leptos::html::Input>;
 
 /// The field's current value (automation may fill it without input events).
-fn value_of(node: Input) -> String {
+pub fn value_of(node: Input) -> String {
     node.get_untracked()
         .map(|el| el.value())
         .unwrap_or_default()
 }
 
-fn checked(node: Input) -> bool {
+pub fn checked(node: Input) -> bool {
     node.get_untracked().is_some_and(|el| el.checked())
 }
 
-fn select_value(node: NodeRef<leptos::html::Select>) -> String {
+pub fn select_value(node: NodeRef<leptos::html::Select>) -> String {
     node.get_untracked()
         .map(|el| el.value())
         .unwrap_or_default()
@@ -60,8 +58,9 @@ pub fn role_label(role: Role) -> &'static str {
     })
 }
 
+/// Cancel and the dialog's submit button.
 #[component]
-fn Buttons(
+pub fn Buttons(
     submit_id: &'static str,
     label: &'static str,
     busy: RwSignal<bool>,
@@ -75,8 +74,9 @@ fn Buttons(
     }
 }
 
+/// The dialog's failure line.
 #[component]
-fn FieldError(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
+pub fn FieldError(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
     view! { <p id=id class="field-error" role="alert">{move || error.get()}</p> }
 }
 
@@ -377,86 +377,6 @@ pub fn RoleDialog(
                 </select>
                 <FieldError id="role-error" error=error/>
                 <Buttons submit_id="role-submit" label=t(Msg::RoleSubmit) busy=busy on_close=on_close/>
-            </form>
-        </Modal>
-    }
-}
-
-/// Ask for a quota (a number and MB/GB, or unlimited); the caller sends it.
-#[component]
-pub fn QuotaDialog(
-    title: String,
-    /// What the field starts with (`None`: unlimited, shown as an empty field).
-    initial: Option<u64>,
-    /// Set while the caller's request runs.
-    busy: RwSignal<bool>,
-    /// A refusal from the caller's request.
-    error: RwSignal<Option<String>>,
-    on_submit: Callback<Option<u64>>,
-    on_close: Callback<()>,
-) -> impl IntoView {
-    let value = Input::new();
-    let unlimited_box = Input::new();
-    let unit = NodeRef::<leptos::html::Select>::new();
-    let (start_value, start_unit) = initial.map(quota::from_bytes).unwrap_or_default();
-    focus_input_on_mount(value);
-    let submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        if checked(unlimited_box) {
-            on_submit.run(None);
-            return;
-        }
-        match quota::to_bytes(&value_of(value), QuotaUnit::from_code(&select_value(unit))) {
-            Ok(bytes) => {
-                error.set(None);
-                on_submit.run(Some(bytes));
-            }
-            Err(_) => error.set(Some(t(Msg::QuotaInvalid).to_owned())),
-        }
-    };
-    view! {
-        <Modal id="quota-dialog" labelled_by="quota-title" on_close=on_close>
-            <form on:submit=submit novalidate>
-                <h2 id="quota-title">{title}</h2>
-                <div class="quota-fields">
-                    <div>
-                        <label for="quota-value">{t(Msg::QuotaValue)}</label>
-                        <input
-                            id="quota-value"
-                            type="number"
-                            min="0"
-                            step="any"
-                            inputmode="decimal"
-                            node_ref=value
-                            prop:value=start_value
-                            // Typing a number means a limit: untick "unlimited".
-                            on:input=move |_| {
-                                if let Some(el) = unlimited_box.get_untracked() {
-                                    el.set_checked(false);
-                                }
-                            }
-                        />
-                    </div>
-                    <div>
-                        <label for="quota-unit">{t(Msg::QuotaUnitLabel)}</label>
-                        <select id="quota-unit" node_ref=unit>
-                            {[QuotaUnit::Mb, QuotaUnit::Gb]
-                                .into_iter()
-                                .map(|u| view! { <option value=u.code() selected=u == start_unit>{u.code()}</option> })
-                                .collect_view()}
-                        </select>
-                    </div>
-                </div>
-                <div class="checkbox">
-                    <input
-                        id="quota-unlimited"
-                        type="checkbox"
-                        node_ref=unlimited_box
-                    />
-                    <label for="quota-unlimited">{t(Msg::QuotaUnlimitedLabel)}</label>
-                </div>
-                <FieldError id="quota-error" error=error/>
-                <Buttons submit_id="quota-submit" label=t(Msg::QuotaSubmit) busy=busy on_close=on_close/>
             </form>
         </Modal>
     }

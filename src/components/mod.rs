@@ -5,7 +5,9 @@
 pub mod admin_bar_chart;
 pub mod admin_frame;
 pub mod admin_group_members;
+pub mod admin_quota_dialog;
 pub mod admin_user_dialogs;
+pub mod admin_user_table;
 pub mod breadcrumbs;
 pub mod comments_panel;
 pub mod confirm_dialog;

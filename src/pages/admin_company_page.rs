@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{Client, Company, QuotaRequest, RequestState, Role};
 use crate::components::admin_frame::AdminFrame;
-use crate::components::admin_user_dialogs::QuotaDialog;
+use crate::components::admin_quota_dialog::QuotaDialog;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
