@@ -1,5 +1,6 @@
-//! The Cloudike dialect (`/api/1`, see `docs/dialects/cloudike.md`): the only file that knows
-//! Cloudike's endpoint names, field names and error names.
+//! The Cloudike dialect (`/api/1`, see `docs/dialects/cloudike.md`): the only module that knows
+//! Cloudike's endpoint names, field names and error names (the admin endpoints are in
+//! `cloudike/admin.rs`).
 
 use satchel_wire::cloudike::{
     self as wire, AUTH_HEADER, AccountInfo, DownloadTicket, ErrorBody, FolderInfo, LoginResponse,

@@ -1,6 +1,6 @@
 //! The API layer: one [`Client`] trait in Satchel's own terms, one adapter per server dialect.
-//! Components and the upload queue only see the types defined here; only `cloudike.rs` knows
-//! Cloudike's names and URLs. No `view!` in this module.
+//! Components and the upload queue only see the types defined here; only `cloudike.rs` (with its
+//! `cloudike/admin.rs`) knows Cloudike's names and URLs. No `view!` in this module.
 
 pub mod admin;
 pub mod cloudike;
