@@ -84,7 +84,10 @@ pub fn JoinPage() -> impl IntoView {
                     <form class="join-form" on:submit=submit novalidate>
                         <p>{tf(Msg::JoinIntro, &[&inv.company])}</p>
                         <label for="join-login">{t(Msg::JoinLogin)}</label>
-                        <input id="join-login" type="text" readonly autocomplete="username" prop:value=inv.login.clone()/>
+                        // An <output>: its text is also its `value`, and it cannot be edited.
+                        <output id="join-login" class="join-login">{inv.login.clone()}</output>
+                        // For password managers: the login the new password belongs to.
+                        <input type="hidden" name="username" autocomplete="username" prop:value=inv.login.clone()/>
                         <label for="join-name">{t(Msg::JoinName)}</label>
                         <input id="join-name" type="text" autocomplete="name" required node_ref=name/>
                         <label for="join-password">{t(Msg::JoinPassword)}</label>
