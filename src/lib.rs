@@ -22,9 +22,14 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::activity_page::ActivityPage;
+use crate::pages::admin_company_page::AdminCompanyPage;
+use crate::pages::admin_groups_page::AdminGroupsPage;
+use crate::pages::admin_storage_page::AdminStoragePage;
+use crate::pages::admin_users_page::AdminUsersPage;
 use crate::pages::bench_page::BenchPage;
 use crate::pages::favorites_page::FavoritesPage;
 use crate::pages::files_page::FilesPage;
+use crate::pages::join_page::JoinPage;
 use crate::pages::link_page::LinkPage;
 use crate::pages::login_page::LoginPage;
 use crate::pages::not_found_page::NotFoundPage;
@@ -40,6 +45,14 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     provide_context(Uploads::new());
+    // Who is signed in (the shell shows the admin section by role), after sign-in and on start.
+    // Changes (uploads, deletes) move the storage numbers, so they reload it too.
+    Effect::new(move || {
+        app.refresh.track();
+        if app.config_loaded.get() && app.session.with(Option::is_some) {
+            app.load_account();
+        }
+    });
     spawn_local(async move {
         let config = load_config().await;
         app.config.set(config);
@@ -59,7 +72,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/shared") view=SharedPage/>
                     <Route path=path!("/tasks") view=TasksPage/>
                     <Route path=path!("/activity") view=ActivityPage/>
-                    // Public links: no sign-in needed.
+                    <Route path=path!("/admin") view=|| view! { <Redirect path="/admin/users"/> }/>
+                    <Route path=path!("/admin/users") view=AdminUsersPage/>
+                    <Route path=path!("/admin/groups") view=AdminGroupsPage/>
+                    <Route path=path!("/admin/company") view=AdminCompanyPage/>
+                    <Route path=path!("/admin/storage") view=AdminStoragePage/>
+                    // Invitations and public links: no sign-in needed.
+                    <Route path=path!("/join/:token") view=JoinPage/>
                     <Route path=path!("/s/:hash") view=LinkPage/>
                     <Route path=path!("/s/:hash/*path") view=LinkPage/>
                     <Route path=path!("/bench") view=BenchPage/>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError, Client, ErrorKind, Session};
+use crate::api::{self, Account, ApiError, Client, ErrorKind, Session};
 use crate::config::Config;
 use crate::i18n::{Msg, t};
 
@@ -20,6 +20,8 @@ pub struct AppState {
     pub error: RwSignal<Option<String>>,
     /// Bumped after every change so listings reload.
     pub refresh: RwSignal<u32>,
+    /// The signed-in account (role, storage), loaded after sign-in and on start.
+    pub account: RwSignal<Option<Account>>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -70,6 +72,7 @@ impl AppState {
             status: RwSignal::new(None),
             error: RwSignal::new(None),
             refresh: RwSignal::new(0),
+            account: RwSignal::new(None),
         }
     }
 
@@ -91,16 +94,19 @@ impl AppState {
     /// Forget the session and show `notice` on the login page.
     pub fn sign_out(&self, notice: Msg) {
         forget_session();
+        self.account.set(None);
         self.status.set(None);
         self.error.set(None);
         self.notice.set(Some(t(notice).to_owned()));
         self.session.set(None);
     }
 
-    /// Show a failure; a 401 ends the session and returns to the login page.
+    /// Show a failure; a 401 (or a disabled account) ends the session and returns to the login
+    /// page with the reason.
     pub fn report(&self, err: &ApiError) {
         match err.kind {
             ErrorKind::Unauthorized => self.sign_out(Msg::SessionExpired),
+            ErrorKind::AccountDisabled => self.sign_out(Msg::ErrAccountDisabled),
             ErrorKind::Aborted => {}
             _ => {
                 self.status.set(None);
@@ -117,6 +123,19 @@ impl AppState {
     pub fn succeed(&self, message: String) {
         self.error.set(None);
         self.status.set(Some(message));
+    }
+
+    /// Ask the server who is signed in (role, storage); a dead session signs out.
+    pub fn load_account(&self) {
+        let app = *self;
+        let client = self.client();
+        leptos::task::spawn_local(async move {
+            match client.account().await {
+                Ok(a) => app.account.set(Some(a)),
+                Err(e) if e.ends_session() => app.report(&e),
+                Err(_) => {}
+            }
+        });
     }
 
     pub fn reload(&self) {

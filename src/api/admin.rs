@@ -15,8 +15,23 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Role::User, Role::CompanyAdmin, Role::SystemAdmin];
+
     pub fn is_admin(self) -> bool {
         !matches!(self, Role::User)
+    }
+
+    /// The value in the SPA's `<select>` and `data-role` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::User => "user",
+            Role::CompanyAdmin => "admin",
+            Role::SystemAdmin => "sysadmin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 

@@ -1,10 +1,11 @@
-//! The Cloudike dialect (`/api/1`, see `docs/dialects/cloudike.md`): the only file that knows
-//! Cloudike's endpoint names, field names and error names.
+//! The Cloudike dialect (`/api/1`, see `docs/dialects/cloudike.md`): the only module that knows
+//! Cloudike's endpoint names, field names and error names (the admin endpoints are in
+//! `cloudike/admin.rs`).
 
 use satchel_wire::cloudike::{
     self as wire, AUTH_HEADER, AccountInfo, DownloadTicket, ErrorBody, FolderInfo, LoginResponse,
     Metadata, MultiResult, PartTicket, SearchResult, TaskStarted, TaskStatus, TrashItem,
-    UploadTicket, VersionInfo, field, preview_size,
+    UploadTicket, VersionInfo, admin_error, field, preview_size,
 };
 use satchel_wire::{FileName, NodePath};
 use serde::Deserialize;
@@ -18,7 +19,13 @@ use super::{
     PublicLink, Role, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState,
     TextHead, TrashEntry, TrashListing, UploadSession, UploadStart, Version,
 };
+use super::{
+    AdminUser, Company, Group, Invitation, Member, NewUser, QuotaOutcome, QuotaRequest, Role,
+    StorageReport, UserEdit, UserQuery, UsersPage,
+};
 use super::{Assignee, Comment, CommentDraft, Event, EventGroup, EventKind, MyTask, TextPart};
+
+mod admin;
 
 /// The header carrying a public link's password.
 const LINK_PASSWORD_HEADER: &str = "Link-Password";
@@ -84,6 +91,11 @@ struct WireCollaborator {
     owner: bool,
     #[serde(default)]
     is_indirect: bool,
+    /// A group collaborator (`is_group`), named by `name`.
+    #[serde(default)]
+    group_id: Option<serde_json::Value>,
+    #[serde(default)]
+    is_group: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -484,8 +496,12 @@ pub fn kind_of(error: &str, status: u16) -> ErrorKind {
         "LinkNotFound" => ErrorKind::NotFound,
         "SharedRootInside" => ErrorKind::SharedRootInside,
         "FileOrFolderMoveMountPointToAnother" => ErrorKind::MountMove,
+        admin_error::QUOTA_EXCEEDED => ErrorKind::QuotaExceeded,
+        admin_error::USER_DISABLED => ErrorKind::AccountDisabled,
+        admin_error::USER_LOCKED => ErrorKind::AccountLocked,
         _ => match status {
             401 => ErrorKind::Unauthorized,
+            402 => ErrorKind::QuotaExceeded,
             403 => ErrorKind::Forbidden,
             404 => ErrorKind::NotFound,
             409 => ErrorKind::Conflict,
@@ -593,7 +609,9 @@ impl Client for Cloudike {
         let reply = self.post_raw("accounts/login/", &form).await?;
         if reply.status == 401 {
             let mut err = error_from(&reply);
-            err.kind = ErrorKind::InvalidCredentials;
+            if err.kind == ErrorKind::Unauthorized {
+                err.kind = ErrorKind::InvalidCredentials;
+            }
             return Err(err);
         }
         let r: LoginResponse = decode(reply)?;
@@ -620,8 +638,8 @@ impl Client for Cloudike {
             name: a.name,
             used_bytes: a.storage_size,
             quota_bytes: a.quota_size,
-            role: Role::User,
-            company_id: None,
+            role: admin::role_from(&a.role),
+            company_id: Some(a.company_id.to_string()),
         })
     }
 
@@ -821,8 +839,18 @@ impl Client for Cloudike {
             comments: true,
             tasks: true,
             activity: true,
-            // The admin panels switch these on as they land (issue 6).
-            ..Capabilities::default()
+            admin_users: true,
+            invite_users: true,
+            unlock_users: true,
+            restore_users: true,
+            roles: true,
+            quotas: true,
+            groups: true,
+            group_shares: true,
+            company: true,
+            quota_requests: true,
+            companies: true,
+            storage_report: true,
         }
     }
 
@@ -1068,6 +1096,11 @@ impl Client for Cloudike {
                     ShareStatus::Accepted
                 } else {
                     ShareStatus::Invited
+                },
+                group_id: if c.is_group {
+                    c.group_id.as_ref().and_then(id_string)
+                } else {
+                    None
                 },
                 login: c.login,
                 name: c.name,
@@ -1378,6 +1411,150 @@ impl Client for Cloudike {
         let list: Vec<WireEvent> = self.get(&with_query("events/", &form)).await?;
         Ok(list.into_iter().map(event_from).collect())
     }
+
+    async fn admin_users(&self, query: &UserQuery) -> Result<UsersPage, ApiError> {
+        self.find_users(query).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+        self.create_user_in_company(user).await
+    }
+
+    async fn invite_user(&self, email: &str, name: &str) -> Result<String, ApiError> {
+        self.invite_to_company(email, name).await
+    }
+
+    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        self.edit(id, edit).await
+    }
+
+    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+        self.set_password(id, password).await
+    }
+
+    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+        self.set_active(id, active).await
+    }
+
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
+        self.unlock(id).await
+    }
+
+    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+        self.assign_role(id, role).await
+    }
+
+    async fn set_quota(
+        &self,
+        ids: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        self.change_quota(ids, quota_bytes).await
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, false).await
+    }
+
+    async fn restore_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, true).await
+    }
+
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.list_groups().await
+    }
+
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
+        self.new_group(name).await
+    }
+
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        self.rename(group, name).await
+    }
+
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
+        self.remove_group(group).await
+    }
+
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        self.members(group).await
+    }
+
+    async fn add_group_members(&self, group: &Group, user_ids: &[String]) -> Result<(), ApiError> {
+        self.add_members(group, user_ids).await
+    }
+
+    async fn remove_group_member(&self, group: &Group, user_id: &str) -> Result<(), ApiError> {
+        self.remove_member_of(group, user_id).await
+    }
+
+    async fn invite_group(
+        &self,
+        folder: &NodePath,
+        group: &Group,
+        writer: bool,
+    ) -> Result<(), ApiError> {
+        self.share_with_group(folder, &group.id, Some(writer), "shares/add/")
+            .await
+    }
+
+    async fn set_group_rights(
+        &self,
+        folder: &NodePath,
+        group_id: &str,
+        writer: bool,
+    ) -> Result<(), ApiError> {
+        self.share_with_group(
+            folder,
+            group_id,
+            Some(writer),
+            "shares/update_collaborator/",
+        )
+        .await
+    }
+
+    async fn remove_group_share(&self, folder: &NodePath, group_id: &str) -> Result<(), ApiError> {
+        self.share_with_group(folder, group_id, None, "shares/uninvite/")
+            .await
+    }
+
+    async fn company(&self) -> Result<Company, ApiError> {
+        self.my_company().await
+    }
+
+    async fn companies(&self) -> Result<Vec<Company>, ApiError> {
+        self.all_companies().await
+    }
+
+    async fn request_quota(&self) -> Result<(), ApiError> {
+        let a: AccountInfo = self.get("accounts/get/").await?;
+        self.ask_for_quota(&a.userid.to_string()).await
+    }
+
+    async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
+        self.requests().await
+    }
+
+    async fn decide_quota_request(
+        &self,
+        request: &QuotaRequest,
+        approve: bool,
+        quota_bytes: Option<u64>,
+    ) -> Result<(), ApiError> {
+        self.decide(request, approve, quota_bytes).await
+    }
+
+    async fn storage_report(&self) -> Result<StorageReport, ApiError> {
+        self.usage().await
+    }
+
+    async fn invitation(&self, token: &str) -> Result<Invitation, ApiError> {
+        self.invited(token).await
+    }
+
+    async fn join(&self, token: &str, name: &str, password: &str) -> Result<(), ApiError> {
+        self.accept_invitation(token, name, password).await
+    }
 }
 
 #[cfg(test)]
@@ -1413,6 +1590,10 @@ mod tests {
         assert_eq!(kind_of("AlreadyExists", 403), ErrorKind::AlreadyExists);
         assert_eq!(kind_of("", 401), ErrorKind::Unauthorized);
         assert_eq!(kind_of("Weird", 503), ErrorKind::Server);
+        assert_eq!(kind_of("QuotaExceeded", 402), ErrorKind::QuotaExceeded);
+        assert_eq!(kind_of("", 402), ErrorKind::QuotaExceeded);
+        assert_eq!(kind_of("UserDisabled", 401), ErrorKind::AccountDisabled);
+        assert_eq!(kind_of("UserLocked", 403), ErrorKind::AccountLocked);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The API layer: one [`Client`] trait in Satchel's own terms, one adapter per server dialect.
-//! Components and the upload queue only see the types defined here; only `cloudike.rs` knows
-//! Cloudike's names and URLs. No `view!` in this module.
+//! Components and the upload queue only see the types defined here; only `cloudike.rs` (with its
+//! `cloudike/admin.rs`) knows Cloudike's names and URLs. No `view!` in this module.
 
 pub mod admin;
 pub mod cloudike;
@@ -129,6 +129,8 @@ pub struct Collaborator {
     pub status: ShareStatus,
     /// The share was made on an ancestor folder.
     pub inherited: bool,
+    /// A whole group (then `name` is the group's name and `login` is empty).
+    pub group_id: Option<String>,
 }
 
 /// A pending invitation to someone else's folder.
@@ -660,6 +662,14 @@ impl ApiError {
         Self::new(ErrorKind::Aborted, 0, "")
     }
 
+    /// The session is over (signed out, or the account disabled): back to the login page.
+    pub fn ends_session(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Unauthorized | ErrorKind::AccountDisabled
+        )
+    }
+
     /// Worth sending again? Everything but a refusal that another try cannot change (signed out,
     /// cancelled, forbidden, a name problem).
     pub fn is_transient(&self) -> bool {
@@ -948,6 +958,23 @@ pub trait Client {
         _folder: &NodePath,
         _group: &Group,
         _writer: bool,
+    ) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Change a group's rights in a folder shared with it.
+    async fn set_group_rights(
+        &self,
+        _folder: &NodePath,
+        _group_id: &str,
+        _writer: bool,
+    ) -> Result<(), ApiError> {
+        Err(ApiError::unsupported())
+    }
+    /// Stop sharing a folder with a group.
+    async fn remove_group_share(
+        &self,
+        _folder: &NodePath,
+        _group_id: &str,
     ) -> Result<(), ApiError> {
         Err(ApiError::unsupported())
     }

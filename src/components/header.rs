@@ -15,11 +15,11 @@ pub fn Header() -> impl IntoView {
     let app = use_app();
     let uploads = use_uploads();
     let login = move || app.session.with(|s| s.as_ref().map(|s| s.login.clone()));
-    let account = LocalResource::new(move || {
-        let client = app.client();
-        async move { client.account().await.ok() }
-    });
-    let full_name = move || account.get().flatten().map(|a| a.name).unwrap_or_default();
+    let full_name = move || {
+        app.account
+            .with(|a| a.as_ref().map(|a| a.name.clone()))
+            .unwrap_or_default()
+    };
     let logout = move |_| {
         cancel_all(app, uploads);
         let client = app.client();

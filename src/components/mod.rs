@@ -2,6 +2,12 @@
 //! `crate::browser` and `crate::upload`; a dialog that only shows data (versions, properties,
 //! the viewer, a thumbnail) reads it through the `Client` where it is shown.
 
+pub mod admin_bar_chart;
+pub mod admin_frame;
+pub mod admin_group_members;
+pub mod admin_quota_dialog;
+pub mod admin_user_dialogs;
+pub mod admin_user_table;
 pub mod breadcrumbs;
 pub mod comments_panel;
 pub mod confirm_dialog;
@@ -19,8 +25,10 @@ pub mod result_table;
 pub mod share_dialog;
 pub mod shell;
 pub mod status;
+pub mod storage_indicator;
 pub mod thumb;
 pub mod toolbar;
 pub mod upload_panel;
+pub mod usage_meter;
 pub mod versions_panel;
 pub mod viewer;

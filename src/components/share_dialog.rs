@@ -7,6 +7,9 @@
 //! - "Public link": `#link-expiry`, `#link-password`, `#link-download-max`, `#link-create`; the
 //!   address in `input#link-url` with `#link-copy` and `#link-delete`.
 //!
+//! - With group shares, groups are suggested too (`#share-suggestions li[data-group]`); a chosen
+//!   group is invited as a whole and listed as `#share-collaborators li[data-group]`.
+//!
 //! Failures show in `#share-error` (role=alert), successes in `#share-status`.
 
 use leptos::prelude::*;
@@ -14,7 +17,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::{
-    ApiError, Client, Collaborator, Entry, ErrorKind, LinkSettings, Person, PublicLink, ShareStatus,
+    ApiError, Client, Collaborator, Entry, ErrorKind, Group, LinkSettings, Person, PublicLink,
+    ShareStatus,
 };
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
@@ -35,7 +39,7 @@ struct Notes {
 
 impl Notes {
     fn fail(&self, app: AppState, err: &ApiError, what: Msg) {
-        if err.kind == ErrorKind::Unauthorized {
+        if err.ends_session() {
             app.report(err);
             return;
         }
@@ -100,6 +104,24 @@ pub fn ShareDialog(entry: Entry, on_close: Callback<()>) -> impl IntoView {
     }
 }
 
+/// One suggestion under the person field.
+#[derive(Clone, PartialEq)]
+enum Suggestion {
+    Person(Person),
+    Group(Group),
+}
+
+/// The groups whose name contains `text` (case-insensitive).
+fn matching_groups(groups: &[Group], text: &str) -> Vec<Suggestion> {
+    let text = text.trim().to_lowercase();
+    groups
+        .iter()
+        .filter(|g| g.name.to_lowercase().contains(&text))
+        .cloned()
+        .map(Suggestion::Group)
+        .collect()
+}
+
 #[derive(Clone)]
 enum Ask {
     Stop,
@@ -146,7 +168,9 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
     let accepted = Memo::new(move |_| {
         members.with(|v| {
             v.iter()
-                .filter(|c| c.status == ShareStatus::Accepted && !c.inherited)
+                .filter(|c| {
+                    c.status == ShareStatus::Accepted && !c.inherited && c.group_id.is_none()
+                })
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -154,7 +178,20 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
 
     // The person field and its suggestions.
     let person = RwSignal::new(String::new());
-    let suggestions = RwSignal::new(Vec::<Person>::new());
+    let suggestions = RwSignal::new(Vec::<Suggestion>::new());
+    // The group picked from the suggestions, if the field still shows it.
+    let chosen_group = RwSignal::new(None::<Group>);
+    let caps = app.client().capabilities();
+    let groups = LocalResource::new(move || {
+        let client = app.client();
+        async move {
+            if caps.group_shares {
+                client.groups().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        }
+    });
     let active = RwSignal::new(None::<usize>);
     let asked = StoredValue::new(0u32);
     let rights = RwSignal::new("read".to_owned());
@@ -162,6 +199,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
     let on_input = move |ev: web_sys::Event| {
         let text = event_target_value(&ev);
         person.set(text.clone());
+        chosen_group.set(None);
         active.set(None);
         asked.update_value(|n| *n = n.wrapping_add(1));
         let mine = asked.get_value();
@@ -179,20 +217,58 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
             if asked.get_value() != mine {
                 return;
             }
+            let group_hits = groups
+                .get_untracked()
+                .map(|g| matching_groups(&g, &text))
+                .unwrap_or_default();
             match found {
-                Ok(list) => suggestions.set(list),
-                Err(e) if e.kind == ErrorKind::Unauthorized => app.report(&e),
-                Err(_) => suggestions.set(Vec::new()),
+                Ok(list) => suggestions.set(
+                    list.into_iter()
+                        .map(Suggestion::Person)
+                        .chain(group_hits)
+                        .collect(),
+                ),
+                Err(e) if e.ends_session() => app.report(&e),
+                Err(_) => suggestions.set(group_hits),
             }
         });
     };
-    let choose = move |p: Person| {
-        person.set(p.login);
+    let choose = move |s: Suggestion| {
+        match s {
+            Suggestion::Person(p) => person.set(p.login),
+            Suggestion::Group(g) => {
+                person.set(g.name.clone());
+                chosen_group.set(Some(g));
+            }
+        }
         suggestions.set(Vec::new());
         active.set(None);
         asked.update_value(|n| *n = n.wrapping_add(1));
     };
+    let invite_group = move |g: Group| {
+        let writer = rights.get_untracked() == "write";
+        let client = app.client();
+        busy.set(true);
+        spawn_local(async move {
+            match client.invite_group(&path.get_value(), &g, writer).await {
+                Ok(()) => {
+                    notes.say(tf(Msg::ShareGroupInvited, &[&g.name]));
+                    person.set(String::new());
+                    chosen_group.set(None);
+                    suggestions.set(Vec::new());
+                    app.reload();
+                }
+                Err(e) => notes.fail(app, &e, Msg::ShareErrUnknown),
+            }
+            busy.set(false);
+            reload.update(|n| *n = n.wrapping_add(1));
+        });
+    };
     let invite = move || {
+        if let Some(g) = chosen_group.get_untracked() {
+            invite_group(g);
+            return;
+        }
         let login = person.get_untracked().trim().to_owned();
         if login.is_empty() {
             notes.fail_text(t(Msg::ShareErrEmpty).to_owned());
@@ -251,10 +327,15 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
     };
 
     // Changes to one collaborator.
-    let change_rights = move |login: String, writer: bool| {
+    let change_rights = move |login: String, group: Option<String>, writer: bool| {
         let client = app.client();
         spawn_local(async move {
-            match client.set_rights(&path.get_value(), &login, writer).await {
+            let folder = path.get_value();
+            let outcome = match group {
+                Some(id) => client.set_group_rights(&folder, &id, writer).await,
+                None => client.set_rights(&folder, &login, writer).await,
+            };
+            match outcome {
                 Ok(()) => notes.error.set(None),
                 Err(e) => notes.fail(app, &e, Msg::ErrNotFound),
             }
@@ -265,10 +346,12 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         let client = app.client();
         spawn_local(async move {
             let invited = c.status == ShareStatus::Invited;
-            match client
-                .remove_member(&path.get_value(), &c.login, invited)
-                .await
-            {
+            let folder = path.get_value();
+            let outcome = match &c.group_id {
+                Some(id) => client.remove_group_share(&folder, id).await,
+                None => client.remove_member(&folder, &c.login, invited).await,
+            };
+            match outcome {
                 Ok(()) => {
                     notes.error.set(None);
                     app.reload();
@@ -369,6 +452,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         };
         let controls = (!owner).then(|| {
             let login = c.login.clone();
+            let group = c.group_id.clone();
             let for_remove = c.clone();
             let inherited = c.inherited;
             view! {
@@ -376,7 +460,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
                     class="share-rights"
                     aria-label=tf(Msg::ShareRightsLabel, &[&name])
                     disabled=inherited
-                    on:change=move |ev| change_rights(login.clone(), event_target_value(&ev) == "write")
+                    on:change=move |ev| change_rights(login.clone(), group.clone(), event_target_value(&ev) == "write")
                 >
                     <option value="read" selected=!c.writer>{t(Msg::RightsRead)}</option>
                     <option value="write" selected=c.writer>{t(Msg::RightsWrite)}</option>
@@ -393,9 +477,15 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
             }
         });
         view! {
-            <li data-login=c.login.clone() data-status=c.status.code()>
+            <li
+                data-login=c.group_id.is_none().then(|| c.login.clone())
+                data-group=c.group_id.is_some().then(|| c.name.clone())
+                data-status=c.status.code()
+            >
                 <span class="collab-name">{name.clone()}</span>
-                <span class="collab-login hint">{c.login.clone()}</span>
+                <span class="collab-login hint">
+                    {if c.group_id.is_some() { t(Msg::ShareGroupTag).to_owned() } else { c.login.clone() }}
+                </span>
                 <span class="collab-status">{status_text(c.status)}</span>
                 {c.inherited.then(|| view! { <span class="collab-inherited hint">{t(Msg::ShareInherited)}</span> })}
                 <span class="collab-actions">{controls}</span>
@@ -433,18 +523,19 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
                                 .get()
                                 .into_iter()
                                 .enumerate()
-                                .map(|(i, p)| {
-                                    let picked = p.clone();
-                                    let label = if p.name.is_empty() {
-                                        p.login.clone()
-                                    } else {
-                                        format!("{} ({})", p.name, p.login)
+                                .map(|(i, s)| {
+                                    let picked = s.clone();
+                                    let (label, login, group) = match &s {
+                                        Suggestion::Person(p) if p.name.is_empty() => (p.login.clone(), Some(p.login.clone()), None),
+                                        Suggestion::Person(p) => (format!("{} ({})", p.name, p.login), Some(p.login.clone()), None),
+                                        Suggestion::Group(g) => (tf(Msg::ShareGroupOption, &[&g.name]), None, Some(g.name.clone())),
                                     };
                                     view! {
                                         <li
                                             id=format!("share-suggestion-{i}")
                                             role="option"
-                                            data-login=p.login.clone()
+                                            data-login=login
+                                            data-group=group
                                             aria-selected=move || (active.get() == Some(i)).to_string()
                                             on:mousedown=|ev: web_sys::MouseEvent| ev.prevent_default()
                                             on:click=move |_| choose(picked.clone())
@@ -533,7 +624,7 @@ fn end_of_day_ms(value: &str) -> Option<f64> {
 }
 
 /// `navigator.clipboard.writeText(text)`; `false` when the browser refuses.
-async fn copy_text(text: &str) -> bool {
+pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::Client as _;
 use crate::components::header::Header;
+use crate::components::storage_indicator::StorageIndicator;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
 
@@ -113,7 +114,16 @@ fn Sidebar() -> impl IntoView {
                         </a>
                     </li>
                 </Show>
+                // Only for admins; the admin pages check again (`#admin-forbidden`).
+                <Show when=move || caps.admin_users && app.account.with(|a| a.as_ref().is_some_and(|a| a.role.is_admin()))>
+                    <li>
+                        <a id="nav-admin" href="/admin/users" aria-current=current("/admin")>
+                            {t(Msg::NavAdmin)}
+                        </a>
+                    </li>
+                </Show>
             </ul>
+            <StorageIndicator/>
         </nav>
     }
 }

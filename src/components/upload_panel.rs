@@ -82,7 +82,12 @@ fn UploadRow(item: UploadItem) -> impl IntoView {
         _ => item.sent.get(),
     };
     view! {
-        <li class="upload" data-upload-name=item.name.clone() data-state=move || state.get().attr()>
+        <li
+            class="upload"
+            data-upload-name=item.name.clone()
+            data-state=move || state.get().attr()
+            data-error=move || item.over_quota.get().then_some("quota")
+        >
             <span class="upload-name">{item.name.clone()}</span>
             <progress max=size.max(1).to_string() value=move || value().to_string()></progress>
             <span class="upload-progress">{move || progress_text(&shown)}</span>
@@ -155,6 +160,9 @@ pub fn UploadPanel() -> impl IntoView {
                         {t(Msg::ClearFinished)}
                     </button>
                 </div>
+                <Show when=move || uploads.items.with(|v| v.iter().any(|i| i.over_quota.get()))>
+                    <p id="upload-quota-error" class="upload-quota" role="alert">{t(Msg::ErrQuotaExceeded)}</p>
+                </Show>
                 <ul class="upload-list">
                     <For
                         each=move || uploads.items.get()

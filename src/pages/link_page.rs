@@ -122,7 +122,7 @@ impl Visit {
     fn fail(&self, err: &ApiError) {
         match gate_of(err) {
             Some(g) => self.gate.set(Some(g)),
-            None if err.kind == ErrorKind::Unauthorized => self.app.report(err),
+            None if err.ends_session() => self.app.report(err),
             None => self.app.fail(err.user_message()),
         }
     }

@@ -35,10 +35,11 @@ pub fn LoginPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let user_ref = NodeRef::<leptos::html::Input>::new();
     let pass_ref = NodeRef::<leptos::html::Input>::new();
-    // A session that just ended is an error to explain; signing out is a plain notice.
-    let expired = t(Msg::SessionExpired);
-    let error = RwSignal::new(app.notice.get_untracked().filter(|n| n == expired));
-    let notice = Memo::new(move |_| app.notice.get().filter(|n| n != expired));
+    // A session that just ended (expired, or the account disabled) is an error to explain;
+    // signing out is a plain notice.
+    let is_error = |n: &String| n == t(Msg::SessionExpired) || n == t(Msg::ErrAccountDisabled);
+    let error = RwSignal::new(app.notice.get_untracked().filter(is_error));
+    let notice = Memo::new(move |_| app.notice.get().filter(|n| !is_error(n)));
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         // Read the fields themselves: automation may fill them without input events.

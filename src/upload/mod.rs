@@ -75,6 +75,8 @@ pub struct UploadItem {
     pub sent: RwSignal<u64>,
     /// Retry notes and failure reasons.
     pub note: RwSignal<Option<String>>,
+    /// Refused because the storage quota is full (the panel says so plainly).
+    pub over_quota: RwSignal<bool>,
     pub started_ms: RwSignal<f64>,
     pub ended_ms: RwSignal<Option<f64>>,
 }
@@ -168,6 +170,7 @@ pub fn enqueue(app: AppState, uploads: Uploads, folder: NodePath, files: Vec<web
                 hashed: RwSignal::new(0),
                 sent: RwSignal::new(0),
                 note: RwSignal::new(None),
+                over_quota: RwSignal::new(false),
                 started_ms: RwSignal::new(now_ms()),
                 ended_ms: RwSignal::new(None),
             };
@@ -308,10 +311,16 @@ async fn upload_one(
             if let Some(session) = open_session {
                 let _ = app.client().cancel(&session).await;
             }
-            if err.kind == ErrorKind::Unauthorized {
+            if err.ends_session() {
                 app.report(&err);
             }
-            item.note.set(Some(err.user_message()));
+            if err.kind == ErrorKind::QuotaExceeded {
+                item.over_quota.set(true);
+                item.note.set(Some(t(Msg::ErrQuotaExceeded).to_owned()));
+                app.fail(t(Msg::ErrQuotaExceeded).to_owned());
+            } else {
+                item.note.set(Some(err.user_message()));
+            }
             item.state.set(UploadState::Failed);
         }
     }

@@ -88,6 +88,49 @@ pub mod preview_size {
     pub const MEDIUM: &str = "medium";
 }
 
+/// Administration field names (docs/dialects/cloudike.md, "Administration (issue 6)").
+pub mod admin_field {
+    /// A user's id in every `admin/*` call (repeated in `change_users_quota` and `add_user`).
+    pub const USERID: &str = "userid";
+    pub const NAME: &str = "name";
+    pub const LOGIN: &str = "login";
+    pub const PASSWORD: &str = "password";
+    pub const EMAIL: &str = "email";
+    pub const LANG: &str = "lang";
+    pub const TIMEZONE: &str = "timezone";
+    /// `user`, `admin` or `sysadmin`.
+    pub const ROLE: &str = "role";
+    pub const QUERY: &str = "query";
+    pub const OFFSET: &str = "offset";
+    pub const LIMIT: &str = "limit";
+    /// `name`, `login`, `storage_size` or `last_login`.
+    pub const ORDER_BY: &str = "order_by";
+    /// `true` = descending.
+    pub const REVERSE: &str = "reverse";
+    pub const WITH_DELETED: &str = "with_deleted";
+    pub const COMPANY_ID: &str = "company_id";
+    /// Bytes; empty = unlimited.
+    pub const QUOTA_SIZE: &str = "quota_size";
+    pub const HARD_QUOTA_SIZE: &str = "hard_quota_size";
+    pub const REQUEST_ID: &str = "request_id";
+    /// `request_quota`: the asking user.
+    pub const USER_ID: &str = "user_id";
+    /// `shares/*` with a group instead of `member_login`.
+    pub const GROUP_ID: &str = "group_id";
+    /// `accounts/getinvited/`, `/api/0/accounts/create/`.
+    pub const INVITE_HASH: &str = "invite_hash";
+}
+
+/// The symbolic error names of the admin contract.
+pub mod admin_error {
+    /// 401 on every call of a disabled user, 403 at their login.
+    pub const USER_DISABLED: &str = "UserDisabled";
+    /// 403 at login after too many wrong passwords.
+    pub const USER_LOCKED: &str = "UserLocked";
+    /// 402: an upload or copy would pass the user's or the company's quota.
+    pub const QUOTA_EXCEEDED: &str = "QuotaExceeded";
+}
+
 /// Every error body: the HTTP status repeated, a symbolic name as the reference uses them
 /// (`NotFound`, `InvalidParameters`, …) and a sentence for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,653 @@
+//! Cloudike's administration endpoints (docs/dialects/cloudike.md, "Administration (issue 6)"):
+//! users, groups, the company, quota requests and the storage report. The `Client` methods in
+//! `cloudike.rs` call these; only the read side is declared here, leniently, like the rest of the
+//! SPA's Cloudike structs.
+
+use std::cell::RefCell;
+
+use satchel_wire::cloudike::admin_field as f;
+use serde::Deserialize;
+
+use super::{Cloudike, Form, decode, id_string, unit, with_query};
+use crate::api::http;
+use crate::api::{
+    AdminUser, ApiError, Company, ErrorKind, Group, Invitation, KindUsage, Member, NewUser, Person,
+    QuotaOutcome, QuotaRequest, RequestState, Role, StorageReport, UserEdit, UserQuery, UserSort,
+    UserUsage, UsersPage,
+};
+
+/// "User data", the one shape every admin endpoint answers a user in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct UserData {
+    userid: Option<serde_json::Value>,
+    login: String,
+    name: String,
+    role: String,
+    is_active: Option<bool>,
+    is_locked: bool,
+    is_deleted: bool,
+    storage_size: u64,
+    quota_size: Option<u64>,
+    last_login: i64,
+    lang: String,
+    timezone: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FoundUsers {
+    count: u64,
+    users: Vec<UserData>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct InviteMade {
+    token: String,
+    invite_link: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct QuotaNode {
+    userid: Option<serde_json::Value>,
+    error_code: u16,
+    /// `null` when done.
+    error_info: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct QuotaChange {
+    nodes: Vec<QuotaNode>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireGroup {
+    group_id: Option<serde_json::Value>,
+    name: String,
+    members_count: u64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct GroupList {
+    groups: Vec<WireGroup>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct MemberAdded {
+    userid: Option<serde_json::Value>,
+    status: String,
+    code: u16,
+    message: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Content<T> {
+    content: Vec<T>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireMember {
+    userid: Option<serde_json::Value>,
+    login: String,
+    name: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireCompany {
+    company_id: Option<serde_json::Value>,
+    name: String,
+    status: String,
+    quota_size: Option<u64>,
+    storage_size: u64,
+    users_count: u64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CompanyList {
+    companies: Vec<WireCompany>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireRequest {
+    request_id: Option<serde_json::Value>,
+    userid: Option<serde_json::Value>,
+    login: String,
+    name: String,
+    created: i64,
+    state: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireUserUsage {
+    login: String,
+    name: String,
+    storage_size: u64,
+    files_count: u64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct WireKindUsage {
+    kind: String,
+    storage_size: u64,
+    files_count: u64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StorageUsage {
+    users: Vec<WireUserUsage>,
+    kinds: Vec<WireKindUsage>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Invited {
+    login: String,
+    company: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct MyCompany {
+    company_id: Option<serde_json::Value>,
+}
+
+pub fn role_code(role: Role) -> &'static str {
+    match role {
+        Role::User => "user",
+        Role::CompanyAdmin => "admin",
+        Role::SystemAdmin => "sysadmin",
+    }
+}
+
+pub fn role_from(code: &str) -> Role {
+    match code {
+        "admin" => Role::CompanyAdmin,
+        "sysadmin" => Role::SystemAdmin,
+        _ => Role::User,
+    }
+}
+
+fn order_by(sort: UserSort) -> &'static str {
+    match sort {
+        UserSort::Name => "name",
+        UserSort::Login => "login",
+        UserSort::Used => "storage_size",
+        UserSort::LastLogin => "last_login",
+    }
+}
+
+fn id_of(v: &Option<serde_json::Value>) -> String {
+    v.as_ref().and_then(id_string).unwrap_or_default()
+}
+
+fn user_from(u: UserData) -> AdminUser {
+    AdminUser {
+        id: id_of(&u.userid),
+        login: u.login,
+        name: u.name,
+        role: role_from(&u.role),
+        active: u.is_active.unwrap_or(true),
+        locked: u.is_locked,
+        deleted: u.is_deleted,
+        used_bytes: u.storage_size,
+        quota_bytes: u.quota_size,
+        last_login_ms: u.last_login,
+        lang: u.lang,
+        timezone: u.timezone,
+    }
+}
+
+fn group_from(g: WireGroup) -> Group {
+    Group {
+        id: id_of(&g.group_id),
+        name: g.name,
+        members: g.members_count,
+    }
+}
+
+fn company_from(c: WireCompany) -> Company {
+    Company {
+        id: id_of(&c.company_id),
+        name: c.name,
+        quota_bytes: c.quota_size,
+        used_bytes: c.storage_size,
+        users: c.users_count,
+        active: c.status.is_empty() || c.status == "active",
+    }
+}
+
+fn request_from(r: WireRequest) -> QuotaRequest {
+    QuotaRequest {
+        id: id_of(&r.request_id),
+        user_id: id_of(&r.userid),
+        person: Person {
+            login: r.login,
+            name: r.name,
+        },
+        created_ms: r.created,
+        state: match r.state.as_str() {
+            "approved" => RequestState::Approved,
+            "denied" => RequestState::Denied,
+            _ => RequestState::Pending,
+        },
+    }
+}
+
+/// `prefix<segment>suffix` with the segment percent-encoded.
+fn endpoint(prefix: &str, segment: &str, suffix: &str) -> String {
+    let mut out = prefix.to_owned();
+    satchel_wire::name::percent_encode_segment(segment, &mut out);
+    out.push_str(suffix);
+    out
+}
+
+thread_local! {
+    /// The signed-in user's company, per token: every company endpoint names it in the path.
+    static COMPANY: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+impl Cloudike {
+    /// The caller's company id (`accounts/get/`), asked once per token.
+    async fn company_id(&self) -> Result<String, ApiError> {
+        let token = self.token.clone().unwrap_or_default();
+        let known = COMPANY.with_borrow(|c| {
+            c.as_ref()
+                .filter(|(t, _)| *t == token)
+                .map(|(_, id)| id.clone())
+        });
+        if let Some(id) = known {
+            return Ok(id);
+        }
+        let a: MyCompany = self.get("accounts/get/").await?;
+        // Before companies existed every user was in company 1.
+        let id = a
+            .company_id
+            .as_ref()
+            .and_then(id_string)
+            .unwrap_or_else(|| "1".to_owned());
+        COMPANY.set(Some((token, id.clone())));
+        Ok(id)
+    }
+
+    async fn company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
+        Ok(endpoint("company/", &self.company_id().await?, suffix))
+    }
+
+    async fn admin_company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
+        Ok(endpoint(
+            "admin/company/",
+            &self.company_id().await?,
+            suffix,
+        ))
+    }
+
+    async fn user_call(&self, endpoint: &str, id: &str) -> Result<AdminUser, ApiError> {
+        let form: Form = vec![(f::USERID, id.to_owned())];
+        Ok(user_from(self.post(endpoint, &form).await?))
+    }
+
+    async fn unit_call(&self, endpoint: &str, form: &Form) -> Result<(), ApiError> {
+        unit(self.post_raw(endpoint, form).await?)
+    }
+
+    pub(super) async fn find_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
+        let form: Form = vec![
+            (f::QUERY, q.text.clone()),
+            (f::OFFSET, q.offset.to_string()),
+            (f::LIMIT, q.limit.max(1).to_string()),
+            (f::ORDER_BY, order_by(q.sort).to_owned()),
+            (f::REVERSE, q.descending.to_string()),
+            (f::WITH_DELETED, q.include_deleted.to_string()),
+        ];
+        let found: FoundUsers = self.post("admin/accounts_find_users/", &form).await?;
+        Ok(UsersPage {
+            total: found.count,
+            users: found.users.into_iter().map(user_from).collect(),
+        })
+    }
+
+    pub(super) async fn create_user_in_company(
+        &self,
+        user: &NewUser,
+    ) -> Result<AdminUser, ApiError> {
+        let form: Form = vec![
+            (f::LOGIN, user.login.clone()),
+            (f::NAME, user.name.clone()),
+            (f::PASSWORD, user.password.clone()),
+        ];
+        let endpoint = self.company_endpoint("/create_user/").await?;
+        Ok(user_from(self.post(&endpoint, &form).await?))
+    }
+
+    pub(super) async fn invite_to_company(
+        &self,
+        email: &str,
+        name: &str,
+    ) -> Result<String, ApiError> {
+        let form: Form = vec![(f::EMAIL, email.to_owned()), (f::NAME, name.to_owned())];
+        let endpoint = self.company_endpoint("/invite_user/").await?;
+        let made: InviteMade = self.post(&endpoint, &form).await?;
+        Ok(if made.invite_link.starts_with('/') {
+            format!("{}{}", self.page_origin(), made.invite_link)
+        } else if made.invite_link.is_empty() {
+            format!("{}/join/{}", self.page_origin(), made.token)
+        } else {
+            made.invite_link
+        })
+    }
+
+    pub(super) async fn edit(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        // An absent field stays as it is; the server refuses an empty time zone.
+        let mut form: Form = vec![(f::USERID, id.to_owned()), (f::NAME, edit.name.clone())];
+        if !edit.lang.is_empty() {
+            form.push((f::LANG, edit.lang.clone()));
+        }
+        if !edit.timezone.is_empty() {
+            form.push((f::TIMEZONE, edit.timezone.clone()));
+        }
+        Ok(user_from(self.post("admin/edit_user/", &form).await?))
+    }
+
+    pub(super) async fn set_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (f::USERID, id.to_owned()),
+            (f::PASSWORD, password.to_owned()),
+        ];
+        self.unit_call("admin/accounts_set_password/", &form).await
+    }
+
+    pub(super) async fn set_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+        let endpoint = if active {
+            "admin/accounts_enable/"
+        } else {
+            "admin/accounts_disable/"
+        };
+        self.user_call(endpoint, id).await
+    }
+
+    pub(super) async fn unlock(&self, id: &str) -> Result<(), ApiError> {
+        self.user_call("admin/accounts_unlock/", id).await.map(drop)
+    }
+
+    pub(super) async fn assign_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (f::USERID, id.to_owned()),
+            (f::ROLE, role_code(role).into()),
+        ];
+        self.unit_call("admin/assign_role/", &form).await
+    }
+
+    pub(super) async fn change_quota(
+        &self,
+        ids: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        let quota = quota_bytes.map(|b| b.to_string()).unwrap_or_default();
+        let mut form: Form = vec![(f::COMPANY_ID, self.company_id().await?)];
+        form.extend(ids.iter().map(|id| (f::USERID, id.clone())));
+        form.push((f::QUOTA_SIZE, quota.clone()));
+        form.push((f::HARD_QUOTA_SIZE, quota));
+        let r: QuotaChange = self
+            .post("accounts/company/change_users_quota", &form)
+            .await?;
+        Ok(r.nodes
+            .into_iter()
+            .map(|n| QuotaOutcome {
+                user_id: id_of(&n.userid),
+                error: (n.error_code != 0).then(|| {
+                    n.error_info
+                        .filter(|i| !i.is_empty())
+                        .unwrap_or_else(|| n.error_code.to_string())
+                }),
+            })
+            .collect())
+    }
+
+    pub(super) async fn delete_or_restore(&self, id: &str, restore: bool) -> Result<(), ApiError> {
+        let form: Form = vec![(f::USERID, id.to_owned())];
+        let endpoint = if restore {
+            "admin/accounts_restore/"
+        } else {
+            "admin/accounts_delete/"
+        };
+        self.unit_call(endpoint, &form).await
+    }
+
+    pub(super) async fn list_groups(&self) -> Result<Vec<Group>, ApiError> {
+        let form: Form = vec![(f::OFFSET, "0".into()), (f::LIMIT, "1000".into())];
+        let list: GroupList = self.get(&with_query("groups/list/", &form)).await?;
+        Ok(list.groups.into_iter().map(group_from).collect())
+    }
+
+    pub(super) async fn new_group(&self, name: &str) -> Result<Group, ApiError> {
+        let form: Form = vec![(f::NAME, name.to_owned())];
+        Ok(group_from(self.post("groups/create/", &form).await?))
+    }
+
+    pub(super) async fn rename(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        let form: Form = vec![(f::NAME, name.to_owned())];
+        let endpoint = endpoint("groups/", &group.id, "/change/");
+        Ok(group_from(self.post(&endpoint, &form).await?))
+    }
+
+    pub(super) async fn remove_group(&self, group: &Group) -> Result<(), ApiError> {
+        // By name, as the reference has it.
+        let form: Form = vec![(f::NAME, group.name.clone())];
+        self.unit_call("groups/delete/", &form).await
+    }
+
+    pub(super) async fn members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        let list: Content<WireMember> =
+            self.get(&endpoint("groups/", &group.id, "/users/")).await?;
+        Ok(list
+            .content
+            .into_iter()
+            .map(|m| Member {
+                user_id: id_of(&m.userid),
+                person: Person {
+                    login: m.login,
+                    name: m.name,
+                },
+            })
+            .collect())
+    }
+
+    pub(super) async fn add_members(&self, group: &Group, ids: &[String]) -> Result<(), ApiError> {
+        let form: Form = ids.iter().map(|id| (f::USERID, id.clone())).collect();
+        let added: Vec<MemberAdded> = self
+            .post(&endpoint("groups/", &group.id, "/add_user/"), &form)
+            .await?;
+        // One id at a time from the UI: the first refusal is the answer.
+        match added.into_iter().find(|a| a.status == "error") {
+            Some(a) => {
+                let status = if a.code == 0 { 400 } else { a.code };
+                let kind = super::kind_of("", status);
+                let who = id_of(&a.userid);
+                Err(ApiError::new(
+                    kind,
+                    status,
+                    format!("{who}: {}", a.message.unwrap_or_default()),
+                ))
+            }
+            None => Ok(()),
+        }
+    }
+
+    pub(super) async fn remove_member_of(&self, group: &Group, id: &str) -> Result<(), ApiError> {
+        let form: Form = vec![(f::USERID, id.to_owned())];
+        self.unit_call(&endpoint("groups/", &group.id, "/remove_user/"), &form)
+            .await
+    }
+
+    pub(super) async fn my_company(&self) -> Result<Company, ApiError> {
+        let endpoint = self.company_endpoint("").await?;
+        Ok(company_from(self.get(&endpoint).await?))
+    }
+
+    pub(super) async fn all_companies(&self) -> Result<Vec<Company>, ApiError> {
+        let list: CompanyList = self.get("admin/find_companies/").await?;
+        Ok(list.companies.into_iter().map(company_from).collect())
+    }
+
+    pub(super) async fn ask_for_quota(&self, user_id: &str) -> Result<(), ApiError> {
+        let company = self.company_id().await?;
+        let form: Form = vec![(f::USER_ID, user_id.to_owned()), (f::COMPANY_ID, company)];
+        let endpoint = self.company_endpoint("/request_quota/").await?;
+        self.unit_call(&endpoint, &form).await
+    }
+
+    pub(super) async fn requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
+        let endpoint = self.company_endpoint("/quota_requests/").await?;
+        let list: Content<WireRequest> = self.get(&endpoint).await?;
+        Ok(list.content.into_iter().map(request_from).collect())
+    }
+
+    pub(super) async fn decide(
+        &self,
+        request: &QuotaRequest,
+        approve: bool,
+        quota_bytes: Option<u64>,
+    ) -> Result<(), ApiError> {
+        let mut form: Form = vec![(f::REQUEST_ID, request.id.clone())];
+        let endpoint = if approve {
+            form.push((
+                f::QUOTA_SIZE,
+                quota_bytes.map(|b| b.to_string()).unwrap_or_default(),
+            ));
+            self.admin_company_endpoint("/approve/").await?
+        } else {
+            self.admin_company_endpoint("/deny/").await?
+        };
+        self.unit_call(&endpoint, &form).await
+    }
+
+    pub(super) async fn usage(&self) -> Result<StorageReport, ApiError> {
+        let endpoint = self.company_endpoint("/storage_usage/").await?;
+        let u: StorageUsage = self.get(&endpoint).await?;
+        Ok(StorageReport {
+            per_user: u
+                .users
+                .into_iter()
+                .map(|w| UserUsage {
+                    person: Person {
+                        login: w.login,
+                        name: w.name,
+                    },
+                    bytes: w.storage_size,
+                    files: w.files_count,
+                })
+                .collect(),
+            per_kind: u
+                .kinds
+                .into_iter()
+                .map(|k| KindUsage {
+                    kind: k.kind,
+                    bytes: k.storage_size,
+                    files: k.files_count,
+                })
+                .collect(),
+        })
+    }
+
+    pub(super) async fn invited(&self, token: &str) -> Result<Invitation, ApiError> {
+        let form: Form = vec![(f::INVITE_HASH, token.to_owned())];
+        let reply = http::get(&self.url(&with_query("accounts/getinvited/", &form)), &[]).await?;
+        let i: Invited = decode(reply)?;
+        Ok(Invitation {
+            login: i.login,
+            company: i.company,
+        })
+    }
+
+    pub(super) async fn accept_invitation(
+        &self,
+        token: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<(), ApiError> {
+        let form: Form = vec![
+            (f::INVITE_HASH, token.to_owned()),
+            (f::NAME, name.to_owned()),
+            (f::PASSWORD, password.to_owned()),
+        ];
+        let body = serde_urlencoded::to_string(&form)
+            .map_err(|e| ApiError::new(ErrorKind::Unexpected, 0, e.to_string()))?;
+        // The one v0 endpoint: signing up has no token yet.
+        let url = format!("{}/api/0/accounts/create/", self.origin);
+        unit(http::post_form(&url, &[], body).await?)
+    }
+
+    pub(super) async fn share_with_group(
+        &self,
+        folder: &satchel_wire::NodePath,
+        group_id: &str,
+        writer: Option<bool>,
+        endpoint: &str,
+    ) -> Result<(), ApiError> {
+        let mut form: Form = vec![
+            (satchel_wire::cloudike::field::PATH, folder.to_string()),
+            (f::GROUP_ID, group_id.to_owned()),
+        ];
+        if let Some(w) = writer {
+            form.push((satchel_wire::cloudike::field::WRITER, w.to_string()));
+        }
+        self.unit_call(endpoint, &form).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_data_reads_leniently() {
+        let u: UserData = serde_json::from_str(
+            r#"{"userid":7,"login":"bob","name":"Bob","role":"admin","is_active":false,
+                "is_locked":true,"storage_size":10,"quota_size":null,"last_login":0}"#,
+        )
+        .unwrap();
+        let u = user_from(u);
+        assert_eq!(u.id, "7");
+        assert_eq!(u.role, Role::CompanyAdmin);
+        assert!(!u.active && u.locked && !u.deleted);
+        assert_eq!(u.quota_bytes, None);
+    }
+
+    #[test]
+    fn quota_change_reads_null_reasons() {
+        let r: QuotaChange = serde_json::from_str(
+            r#"{"success":1,"failed":1,"nodes":[{"userid":2,"error_code":0,"error_info":null},
+                {"userid":3,"error_code":402,"error_info":"Company quota need increase."}]}"#,
+        )
+        .unwrap();
+        assert_eq!(r.nodes.len(), 2);
+        assert_eq!(r.nodes[0].error_info, None);
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for r in [Role::User, Role::CompanyAdmin, Role::SystemAdmin] {
+            assert_eq!(role_from(role_code(r)), r);
+        }
+        assert_eq!(role_from("weird"), Role::User);
+    }
+
+    #[test]
+    fn group_endpoints_encode_the_id() {
+        assert_eq!(endpoint("groups/", "a b", "/users/"), "groups/a%20b/users/");
+    }
+}

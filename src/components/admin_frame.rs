@@ -1,0 +1,100 @@
+//! The frame of every `/admin/...` page: the shell, the admin sub-nav (`a#nav-admin-users`, …,
+//! each by capability), the live regions `#admin-status` / `#admin-error`, and the gate: anyone
+//! who is not an admin sees `#admin-forbidden` instead of the page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::Client as _;
+use crate::components::shell::Shell;
+use crate::i18n::{Msg, t};
+use crate::state::use_app;
+
+/// May the signed-in account open the admin section? `None` while the account is loading.
+pub fn admin_allowed() -> Signal<Option<bool>> {
+    let app = use_app();
+    let caps = app.client().capabilities();
+    Signal::derive(move || {
+        app.account
+            .with(|a| a.as_ref().map(|a| a.role.is_admin() && caps.admin_users))
+    })
+}
+
+#[component]
+pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
+    let children = StoredValue::new(children);
+    let allowed = admin_allowed();
+    view! {
+        <Shell>
+            <main class="files admin">
+                {move || match allowed.get() {
+                    None => view! { <p id="loading" class="placeholder" role="status">{t(Msg::Loading)}</p> }
+                        .into_any(),
+                    Some(false) => view! {
+                        <p id="admin-forbidden" class="placeholder forbidden" role="alert">{t(Msg::AdminForbidden)}</p>
+                    }
+                        .into_any(),
+                    Some(true) => view! {
+                        <AdminNav/>
+                        <AdminMessages/>
+                        {children.with_value(|c| c())}
+                    }
+                        .into_any(),
+                }}
+            </main>
+        </Shell>
+    }
+}
+
+#[component]
+fn AdminNav() -> impl IntoView {
+    let app = use_app();
+    let caps = app.client().capabilities();
+    let location = use_location();
+    let current = move |prefix: &'static str| {
+        move || {
+            location
+                .pathname
+                .with(|p| p.starts_with(prefix))
+                .then_some("page")
+        }
+    };
+    let company = caps.company || caps.quota_requests || caps.companies;
+    view! {
+        <nav class="admin-nav" aria-label=t(Msg::AdminNavLabel)>
+            <ul>
+                {caps.admin_users.then(|| view! {
+                    <li><a id="nav-admin-users" href="/admin/users" aria-current=current("/admin/users")>{t(Msg::AdminUsers)}</a></li>
+                })}
+                {caps.groups.then(|| view! {
+                    <li><a id="nav-admin-groups" href="/admin/groups" aria-current=current("/admin/groups")>{t(Msg::AdminGroups)}</a></li>
+                })}
+                {company.then(|| view! {
+                    <li><a id="nav-admin-company" href="/admin/company" aria-current=current("/admin/company")>{t(Msg::AdminCompany)}</a></li>
+                })}
+                {caps.storage_report.then(|| view! {
+                    <li><a id="nav-admin-storage" href="/admin/storage" aria-current=current("/admin/storage")>{t(Msg::AdminStorage)}</a></li>
+                })}
+            </ul>
+        </nav>
+    }
+}
+
+/// The app's status and error, under the admin pages' own ids.
+#[component]
+fn AdminMessages() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="messages">
+            <p id="admin-status" role="status" aria-live="polite">{move || app.status.get()}</p>
+            <div id="admin-error" role="alert" class:visible=move || app.error.with(Option::is_some)>
+                <span>{move || app.error.get()}</span>
+                <Show when=move || app.error.with(Option::is_some)>
+                    <button type="button" class="link" on:click=move |_| app.error.set(None)>
+                        {t(Msg::Close)}
+                    </button>
+                </Show>
+            </div>
+        </div>
+    }
+}
