@@ -16,8 +16,8 @@ use super::http::{self, Reply};
 use super::{
     Account, ApiError, ArchiveLink, Capabilities, Client, Collaborator, DeleteOutcome, Entry,
     ErrorKind, FolderTotals, Invite, LinkSettings, LinkView, Mount, OwnShare, Page, Person,
-    PublicLink, Role, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState,
-    TextHead, TrashEntry, TrashListing, UploadSession, UploadStart, Version,
+    PublicLink, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState, TextHead,
+    TrashEntry, TrashListing, UploadSession, UploadStart, Version,
 };
 use super::{
     AdminUser, Company, Group, Invitation, Member, NewUser, QuotaOutcome, QuotaRequest, Role,

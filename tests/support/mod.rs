@@ -204,12 +204,14 @@ impl Peers {
         let b = self.browser().await?;
         b.login(user).await?;
         let caps = b
-            .eval_on("body", "return arguments[0].dataset.capabilities || '';")
+            .eval_on("body", "return arguments[0].dataset.capabilities;")
             .await?;
         b.close().await?;
-        self.caps = caps
+        // No attribute at all is a broken SPA, not a dialect that can do nothing.
+        let caps = caps
             .as_str()
-            .unwrap_or_default()
+            .ok_or("the SPA publishes no <body data-capabilities>")?;
+        self.caps = caps
             .split(',')
             .filter(|c| !c.is_empty())
             .map(str::to_owned)
