@@ -22,6 +22,10 @@ pub enum Msg {
     LoginBusy,
     LoginFailed,
     LoginMissing,
+    LoginDialect,
+    DialectCloudike,
+    DialectOpenDrive,
+    NotAvailable,
     SessionExpired,
     SignedOut,
     Logout,
@@ -409,6 +413,10 @@ fn en(key: Msg) -> &'static str {
         LoginBusy => "Signing in…",
         LoginFailed => "Sign-in failed: {0}",
         LoginMissing => "Enter your username and password.",
+        LoginDialect => "Server type",
+        DialectCloudike => "Cloudike",
+        DialectOpenDrive => "OpenDrive",
+        NotAvailable => "This feature is not available on this server.",
         SessionExpired => "Your session has expired. Please sign in again.",
         SignedOut => "You have signed out.",
         Logout => "Sign out",
@@ -493,9 +501,15 @@ fn en(key: Msg) -> &'static str {
         ErrNetwork => "The server could not be reached. Check your connection and try again.",
         ErrServer => "The server had a problem. Try again in a moment.",
         ErrUnexpected => "The server answered something unexpected. Try again.",
-        ErrQuotaExceeded => "There is not enough storage left. Delete files or ask your administrator for more space.",
-        ErrAccountDisabled => "This account has been disabled. Ask your administrator to enable it.",
-        ErrAccountLocked => "This account is locked after too many wrong passwords. Ask your administrator to unlock it.",
+        ErrQuotaExceeded => {
+            "There is not enough storage left. Delete files or ask your administrator for more space."
+        }
+        ErrAccountDisabled => {
+            "This account has been disabled. Ask your administrator to enable it."
+        }
+        ErrAccountLocked => {
+            "This account is locked after too many wrong passwords. Ask your administrator to unlock it."
+        }
         ErrUnsupported => "This server cannot do that.",
         ErrWorker => "The file could not be read. Try choosing it again.",
         ErrAborted => "Cancelled.",

@@ -32,7 +32,7 @@ use crate::pages::search_page::SearchPage;
 use crate::pages::shared_page::SharedPage;
 use crate::pages::tasks_page::TasksPage;
 use crate::pages::trash_page::TrashPage;
-use crate::state::{AppState, load_config, use_app};
+use crate::state::{AppState, load_config, mark_body, use_app};
 use crate::upload::Uploads;
 
 #[component]
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     provide_context(Uploads::new());
+    mark_body(app);
     spawn_local(async move {
         let config = load_config().await;
         app.config.set(config);

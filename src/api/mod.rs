@@ -1,12 +1,15 @@
 //! The API layer: one [`Client`] trait in Satchel's own terms, one adapter per server dialect.
 //! Components and the upload queue only see the types defined here; only `cloudike.rs` knows
-//! Cloudike's names and URLs. No `view!` in this module.
+//! Cloudike's names and URLs, only `opendrive.rs` OpenDrive's. No `view!` in this module.
 
 pub mod admin;
 pub mod cloudike;
+pub mod dispatch;
 pub mod http;
+pub mod opendrive;
 
 pub use admin::*;
+pub use dispatch::AnyClient;
 
 use satchel_wire::{FileName, NodePath};
 
@@ -554,6 +557,9 @@ pub struct Session {
     pub login: String,
     /// Epoch ms after which the token stops working.
     pub expires_ms: i64,
+    /// The dialect the token belongs to (sessions stored before there was a choice: Cloudike).
+    #[serde(default)]
+    pub dialect: Dialect,
 }
 
 /// The signed-in account.
@@ -932,7 +938,11 @@ pub trait Client {
     async fn group_members(&self, _group: &Group) -> Result<Vec<Member>, ApiError> {
         Err(ApiError::unsupported())
     }
-    async fn add_group_members(&self, _group: &Group, _user_ids: &[String]) -> Result<(), ApiError> {
+    async fn add_group_members(
+        &self,
+        _group: &Group,
+        _user_ids: &[String],
+    ) -> Result<(), ApiError> {
         Err(ApiError::unsupported())
     }
     async fn remove_group_member(&self, _group: &Group, _user_id: &str) -> Result<(), ApiError> {
@@ -984,9 +994,102 @@ pub trait Client {
     }
 }
 
-/// The client for the configured dialect, carrying the session token if any.
-pub fn client(config: &Config, token: Option<String>) -> impl Client + Clone + use<> {
-    match config.dialect {
-        Dialect::Cloudike => cloudike::Cloudike::new(&config.api_base, token),
+/// The client for `dialect` on the configured server, carrying the session token if any.
+pub fn client(config: &Config, dialect: Dialect, token: Option<String>) -> AnyClient {
+    AnyClient::new(dialect, config, token)
+}
+
+/// The `data-capabilities` value: the names of the true fields, comma-separated.
+pub fn capability_names(caps: &Capabilities) -> String {
+    // Destructured without `..`, so that a new field cannot be forgotten here.
+    let Capabilities {
+        trash,
+        versions,
+        favorites,
+        search,
+        archives,
+        previews,
+        sharing,
+        links,
+        link_expiry,
+        link_password,
+        link_download_limit,
+        comments,
+        tasks,
+        activity,
+        admin_users,
+        invite_users,
+        unlock_users,
+        restore_users,
+        roles,
+        quotas,
+        groups,
+        group_shares,
+        company,
+        quota_requests,
+        companies,
+        storage_report,
+    } = *caps;
+    let all = [
+        ("trash", trash),
+        ("versions", versions),
+        ("favorites", favorites),
+        ("search", search),
+        ("archives", archives),
+        ("previews", previews),
+        ("sharing", sharing),
+        ("links", links),
+        ("link_expiry", link_expiry),
+        ("link_password", link_password),
+        ("link_download_limit", link_download_limit),
+        ("comments", comments),
+        ("tasks", tasks),
+        ("activity", activity),
+        ("admin_users", admin_users),
+        ("invite_users", invite_users),
+        ("unlock_users", unlock_users),
+        ("restore_users", restore_users),
+        ("roles", roles),
+        ("quotas", quotas),
+        ("groups", groups),
+        ("group_shares", group_shares),
+        ("company", company),
+        ("quota_requests", quota_requests),
+        ("companies", companies),
+        ("storage_report", storage_report),
+    ];
+    all.iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_names_lists_true_fields_in_order() {
+        assert_eq!(capability_names(&Capabilities::default()), "");
+        let caps = Capabilities {
+            trash: true,
+            link_password: true,
+            admin_users: true,
+            ..Capabilities::default()
+        };
+        assert_eq!(capability_names(&caps), "trash,link_password,admin_users");
+    }
+
+    #[test]
+    fn old_sessions_speak_cloudike() {
+        let s: Session =
+            serde_json::from_str(r#"{"token":"t","login":"a","expires_ms":5}"#).unwrap();
+        assert_eq!(s.dialect, Dialect::Cloudike);
+        let s: Session = serde_json::from_str(
+            r#"{"token":"t","login":"a","expires_ms":5,"dialect":"opendrive"}"#,
+        )
+        .unwrap();
+        assert_eq!(s.dialect, Dialect::OpenDrive);
     }
 }

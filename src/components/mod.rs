@@ -21,6 +21,7 @@ pub mod shell;
 pub mod status;
 pub mod thumb;
 pub mod toolbar;
+pub mod unavailable;
 pub mod upload_panel;
 pub mod versions_panel;
 pub mod viewer;

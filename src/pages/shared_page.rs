@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::{Client, Invite};
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::files_href;
@@ -17,7 +18,9 @@ use crate::state::use_app;
 pub fn SharedPage() -> impl IntoView {
     view! {
         <Shell>
-            <SharedView/>
+            <Requires needs=|c| c.sharing>
+                <SharedView/>
+            </Requires>
         </Shell>
     }
 }
