@@ -740,6 +740,7 @@ impl Client for Cloudike {
                     path: path.clone(),
                     id: t.temp_path,
                     max_part_size: t.max_part_size,
+                    sequential: false,
                 }))
             }
         }
@@ -818,7 +819,12 @@ impl Client for Cloudike {
             links: true,
             link_expiry: true,
             link_password: true,
+            folder_link_password: true,
             link_download_limit: true,
+            link_archives: true,
+            save_links: true,
+            version_restore: true,
+            handover: true,
             comments: true,
             tasks: true,
             activity: true,

@@ -109,6 +109,7 @@ impl Client for AnyClient {
         fn shared_with_me(&self) -> Result<Vec<Mount>, ApiError>;
         fn create_link(&self, path: &NodePath, settings: &LinkSettings) -> Result<PublicLink, ApiError>;
         fn links(&self) -> Result<Vec<PublicLink>, ApiError>;
+        fn link_of(&self, path: &NodePath) -> Result<Option<PublicLink>, ApiError>;
         fn delete_link(&self, path: &NodePath) -> Result<(), ApiError>;
         fn link_view(&self, link: &str, path: &NodePath, password: Option<&str>) -> Result<LinkView, ApiError>;
         fn link_file_url(&self, link: &str, path: &NodePath, password: Option<&str>, view: bool) -> Result<String, ApiError>;

@@ -56,7 +56,17 @@ pub struct Capabilities {
     pub links: bool,
     pub link_expiry: bool,
     pub link_password: bool,
+    /// Folder links can have a password too (`link_password` alone covers files).
+    pub folder_link_password: bool,
     pub link_download_limit: bool,
+    /// A link recipient can download a shared folder (or a selection in it) as one zip.
+    pub link_archives: bool,
+    /// A signed-in link recipient can copy the shared item into their own files.
+    pub save_links: bool,
+    /// An older version can be made the current one again.
+    pub version_restore: bool,
+    /// The owner of a shared folder can hand it over to a collaborator.
+    pub handover: bool,
     /// Comments on files and folders, with mentions.
     pub comments: bool,
     /// Comments that are tasks with assignees, statuses and due dates.
@@ -581,6 +591,8 @@ pub struct UploadSession {
     pub path: NodePath,
     pub id: String,
     pub max_part_size: u64,
+    /// The server takes the parts one at a time, in order.
+    pub sequential: bool,
 }
 
 /// What `begin_upload` answered.
@@ -837,6 +849,10 @@ pub trait Client {
         settings: &LinkSettings,
     ) -> Result<PublicLink, ApiError>;
     async fn links(&self) -> Result<Vec<PublicLink>, ApiError>;
+    /// The link of `path`, if it has one.
+    async fn link_of(&self, path: &NodePath) -> Result<Option<PublicLink>, ApiError> {
+        Ok(self.links().await?.into_iter().find(|l| &l.path == path))
+    }
     async fn delete_link(&self, path: &NodePath) -> Result<(), ApiError>;
     /// The recipient's view of `path` (relative to the shared item), without signing in.
     async fn link_view(
@@ -1013,7 +1029,12 @@ pub fn capability_names(caps: &Capabilities) -> String {
         links,
         link_expiry,
         link_password,
+        folder_link_password,
         link_download_limit,
+        link_archives,
+        save_links,
+        version_restore,
+        handover,
         comments,
         tasks,
         activity,
@@ -1041,7 +1062,12 @@ pub fn capability_names(caps: &Capabilities) -> String {
         ("links", links),
         ("link_expiry", link_expiry),
         ("link_password", link_password),
+        ("folder_link_password", folder_link_password),
         ("link_download_limit", link_download_limit),
+        ("link_archives", link_archives),
+        ("save_links", save_links),
+        ("version_restore", version_restore),
+        ("handover", handover),
         ("comments", comments),
         ("tasks", tasks),
         ("activity", activity),

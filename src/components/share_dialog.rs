@@ -578,9 +578,8 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
     {
         let client = app.client();
         spawn_local(async move {
-            match client.links().await {
-                Ok(list) => {
-                    let mine = path.with_value(|p| list.into_iter().find(|l| &l.path == p));
+            match client.link_of(&path.get_value()).await {
+                Ok(mine) => {
                     if let Some(l) = mine {
                         show(&l);
                         link.set(Some(l));

@@ -2,6 +2,7 @@
 //! so all of it runs under native `cargo test`.
 
 pub mod format;
+pub mod id_cache;
 pub mod mentions;
 pub mod paths;
 pub mod preview;
