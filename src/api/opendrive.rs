@@ -177,6 +177,14 @@ struct UserInfo {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
+struct SessionInfo {
+    #[serde(rename = "UserID")]
+    user_id: Id,
+    user_name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
 struct UploadTicket {
     file_id: Id,
     temp_location: String,
@@ -1639,8 +1647,15 @@ impl Client for OpenDrive {
     async fn collaborators(&self, folder: &NodePath) -> Result<Vec<Collaborator>, ApiError> {
         let id = self.folder_id(folder).await?;
         let info = self.folder_info(&id).await?;
+        // Folders name their owner by id and display name; the login is known for myself only.
+        let me: SessionInfo = self.get("session/info.json", &self.session_query()).await?;
+        let owner_login = if me.user_id == info.owner {
+            me.user_name
+        } else {
+            info.owner_name.clone()
+        };
         let mut out = vec![Collaborator {
-            login: info.owner_name.clone(),
+            login: owner_login,
             name: info.owner_name,
             writer: true,
             status: ShareStatus::Owner,

@@ -279,6 +279,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         });
     };
 
+    let can_handover = app.client().capabilities().handover;
     let ask = RwSignal::new(None::<Ask>);
     let handover_to = RwSignal::new(String::new());
     let run_ask = move |what: Ask| {
@@ -486,7 +487,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
                     <button id="share-stop" type="button" class="danger" on:click=move |_| ask.set(Some(Ask::Stop))>
                         {t(Msg::ShareStop)}
                     </button>
-                    <Show when=move || accepted.with(|v| !v.is_empty())>
+                    <Show when=move || can_handover && accepted.with(|v| !v.is_empty())>
                         <label for="handover-to">{t(Msg::ShareHandoverTo)}</label>
                         <select id="handover-to" on:change=move |ev| handover_to.set(event_target_value(&ev))>
                             {move || {
@@ -560,6 +561,7 @@ async fn copy_text(text: &str) -> bool {
 fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
+    let is_folder = entry.is_folder;
     let path = StoredValue::new(entry.path.clone());
     let link = RwSignal::new(None::<PublicLink>);
     let expiry = RwSignal::new(String::new());
@@ -692,7 +694,7 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
                         />
                     </div>
                 </Show>
-                <Show when=move || caps.link_password>
+                <Show when=move || caps.link_password && (!is_folder || caps.folder_link_password)>
                     <div>
                         <label for="link-password">{t(Msg::LinkPassword)}</label>
                         <input
