@@ -6,6 +6,7 @@
 //! [`IdCache`]; a call on a cached id that answers "not found" resolves the path afresh once.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 use satchel_wire::name::percent_encode_segment;
 use satchel_wire::{FileName, NodePath};
@@ -265,6 +266,12 @@ struct WireComment {
     owner_first_name: String,
     owner_last_name: String,
     is_task: Num,
+}
+
+/// What a rename answers: the record of the renamed item.
+enum Renamed {
+    Folder(WireFolder),
+    File(WireFile),
 }
 
 // Mapping records to Satchel's terms (pure, tested below).
@@ -898,36 +905,50 @@ impl OpenDrive {
         }
     }
 
-    /// Move (`mv`) or copy an item into the folder with id `dst`, naming it `new_name` there.
-    async fn move_copy(
-        &self,
-        known: &Known,
-        dst: &str,
-        mv: bool,
-        new_name: Option<&str>,
-    ) -> Result<(), ApiError> {
-        let reply = match known.kind {
+    /// Move (`mv`) or copy an item into the folder with id `dst`; answers the id of what landed.
+    async fn move_copy(&self, known: &Known, dst: &str, mv: bool) -> Result<Known, ApiError> {
+        match known.kind {
             Kind::Folder => {
-                let mut body = json!({ "folder_id": known.id, "dst_folder_id": dst, "move": mv });
-                if let Some(n) = new_name {
-                    body["new_folder_name"] = n.into();
-                }
-                self.send("POST", "folder/move_copy.json", body).await?
+                let body = json!({ "folder_id": known.id, "dst_folder_id": dst, "move": mv });
+                let f: WireFolder = self.post("folder/move_copy.json", body).await?;
+                Ok(Known::folder(f.folder_id.0.clone(), folder_writable(&f)))
             }
             Kind::File => {
-                let mut body = json!({
+                let body = json!({
                     "src_file_id": known.id,
                     "dst_folder_id": dst,
                     "move": mv.to_string(),
                     "overwrite_if_exists": "false",
                 });
-                if let Some(n) = new_name {
-                    body["new_file_name"] = n.into();
-                }
-                self.send("POST", "file/move_copy.json", body).await?
+                let f: WireFile = self.post("file/move_copy.json", body).await?;
+                Ok(Known::file(f.file_id.0.clone(), f.writable.map(Num::flag)))
             }
-        };
-        unit(reply)
+        }
+    }
+
+    /// Rename the item with this id; answers the renamed record.
+    async fn rename_known(&self, known: &Known, name: &str) -> Result<Renamed, ApiError> {
+        match known.kind {
+            Kind::Folder => {
+                let body = json!({ "folder_id": known.id, "folder_name": name });
+                Ok(Renamed::Folder(
+                    self.post("folder/rename.json", body).await?,
+                ))
+            }
+            Kind::File => {
+                let body = json!({ "file_id": known.id, "new_file_name": name });
+                Ok(Renamed::File(self.post("file/rename.json", body).await?))
+            }
+        }
+    }
+
+    async fn names_in(&self, folder: &NodePath) -> Result<BTreeSet<String>, ApiError> {
+        Ok(self
+            .list(folder)
+            .await?
+            .into_iter()
+            .map(|e| e.name)
+            .collect())
     }
 
     /// The collaborators' grants on the folder with id `folder`.
@@ -1108,31 +1129,22 @@ impl Client for OpenDrive {
             .parent()
             .map(|p| p.join(new_name))
             .ok_or_else(|| ApiError::new(ErrorKind::Forbidden, 0, "/"))?;
-        let (entry, known) = self
-            .on_item(path, async |k| match k.kind {
-                Kind::Folder => {
-                    let f: WireFolder = self
-                        .post(
-                            "folder/rename.json",
-                            json!({ "folder_id": k.id, "folder_name": new_name.as_str() }),
-                        )
-                        .await?;
-                    let known = Known::folder(f.folder_id.0.clone(), folder_writable(&f));
-                    Ok((folder_entry(&f, target.clone()), known))
-                }
-                Kind::File => {
-                    let f: WireFile = self
-                        .post(
-                            "file/rename.json",
-                            json!({ "file_id": k.id, "new_file_name": new_name.as_str() }),
-                        )
-                        .await?;
-                    let known = Known::file(f.file_id.0.clone(), f.writable.map(Num::flag));
-                    Ok((file_entry(&f, target.clone()), known))
-                }
+        let renamed = self
+            .on_item(path, async |k| {
+                self.rename_known(k, new_name.as_str()).await
             })
             .await?;
         self.forget(path);
+        let (entry, known) = match renamed {
+            Renamed::Folder(f) => (
+                folder_entry(&f, target.clone()),
+                Known::folder(f.folder_id.0.clone(), folder_writable(&f)),
+            ),
+            Renamed::File(f) => (
+                file_entry(&f, target.clone()),
+                Known::file(f.file_id.0.clone(), f.writable.map(Num::flag)),
+            ),
+        };
         self.remember(&target, known);
         Ok(entry)
     }
@@ -1140,7 +1152,9 @@ impl Client for OpenDrive {
     async fn move_to(&self, path: &NodePath, folder: &NodePath) -> Result<(), ApiError> {
         let dst = self.folder_id(folder).await?;
         let result = self
-            .on_item(path, async |k| self.move_copy(k, &dst, true, None).await)
+            .on_item(path, async |k| {
+                self.move_copy(k, &dst, true).await.map(|_| ())
+            })
             .await;
         self.forget(path);
         result.map_err(|mut e| {
@@ -1155,28 +1169,29 @@ impl Client for OpenDrive {
     async fn copy_to(&self, path: &NodePath, folder: &NodePath) -> Result<(), ApiError> {
         let dst = self.folder_id(folder).await?;
         let first = self
-            .on_item(path, async |k| self.move_copy(k, &dst, false, None).await)
+            .on_item(path, async |k| self.move_copy(k, &dst, false).await)
             .await;
-        match first {
-            // A copy never clashes (as in the other dialects): a taken name becomes "name (n)".
-            Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::AlreadyExists) => {
-                let Some(name) = path.name() else {
-                    return Err(e);
-                };
-                let taken: std::collections::BTreeSet<String> = self
-                    .list(folder)
-                    .await?
-                    .into_iter()
-                    .map(|e| e.name)
-                    .collect();
-                let free = crate::upload::free_name(name, &taken);
-                self.on_item(path, async |k| {
-                    self.move_copy(k, &dst, false, Some(free.as_str())).await
-                })
-                .await
-            }
-            other => other,
-        }
+        let err = match first {
+            Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::AlreadyExists) => e,
+            other => return other.map(|_| ()),
+        };
+        // A copy never clashes (as in the other dialects): a taken name becomes "name (n)".
+        // This API names a copy only after it lands, so the copy is made beside the original
+        // (where the server numbers it), renamed to a name free in both folders, then moved.
+        let (Some(name), Some(source)) = (path.name(), path.parent()) else {
+            return Err(err);
+        };
+        let mut taken = self.names_in(folder).await?;
+        taken.extend(self.names_in(&source).await?);
+        let free = crate::upload::free_name(name, &taken);
+        let src = self.folder_id(&source).await?;
+        let dup = self
+            .on_item(path, async |k| self.move_copy(k, &src, false).await)
+            .await?;
+        self.rename_known(&dup, free.as_str()).await?;
+        self.move_copy(&dup, &dst, true).await?;
+        self.forget(&source.join(&free));
+        Ok(())
     }
 
     async fn delete(&self, paths: &[NodePath]) -> Result<DeleteOutcome, ApiError> {
