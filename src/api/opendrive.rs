@@ -436,6 +436,14 @@ fn trash_entries(t: &TrashList) -> Vec<TrashEntry> {
     all
 }
 
+/// How many items and bytes purging `ids` (every listed item when empty) frees.
+fn purged_totals(listed: &[TrashEntry], ids: &[String]) -> (u64, u64) {
+    listed
+        .iter()
+        .filter(|e| ids.is_empty() || ids.contains(&e.id))
+        .fold((0, 0), |(n, b), e| (n + 1, b + e.size))
+}
+
 fn comment_from(c: WireComment) -> Comment {
     let author = format!("{} {}", c.owner_first_name, c.owner_last_name)
         .trim()
@@ -1459,10 +1467,15 @@ impl Client for OpenDrive {
     }
 
     async fn purge(&self, ids: &[String]) -> Result<String, ApiError> {
+        // The answers say nothing of the space freed: the trash list does, beforehand.
+        let t: TrashList = self
+            .get(&self.in_session("folder/trashlist.json", &[]), &[])
+            .await?;
+        let listed = trash_entries(&t);
+        let (items, bytes) = purged_totals(&listed, ids);
         if ids.is_empty() {
             self.delete_at(&self.in_session("folder/trash.json", &[]))
                 .await?;
-            return Ok("done:0".into());
         }
         for id in ids {
             let (kind, node, _) = parse_trash_id(id)?;
@@ -1478,12 +1491,16 @@ impl Client for OpenDrive {
             }
         }
         // Deleting for good finishes before the answer: the "task" is done already.
-        Ok(format!("done:{}", ids.len()))
+        Ok(format!("done:{items}:{bytes}"))
     }
 
     async fn task(&self, id: &str) -> Result<TaskState, ApiError> {
-        match id.strip_prefix("done:").and_then(|n| n.parse().ok()) {
-            Some(items) => Ok(TaskState::Done { items, bytes: 0 }),
+        let done = id.strip_prefix("done:").and_then(|rest| {
+            let (items, bytes) = rest.split_once(':')?;
+            Some((items.parse().ok()?, bytes.parse().ok()?))
+        });
+        match done {
+            Some((items, bytes)) => Ok(TaskState::Done { items, bytes }),
             None => Err(ApiError::new(ErrorKind::NotFound, 0, id.to_owned())),
         }
     }
@@ -2098,6 +2115,9 @@ mod tests {
         let (kind, id, _) = parse_trash_id(&e[1].id).unwrap();
         assert_eq!((kind, id), (Kind::Folder, "5"));
         assert!(parse_trash_id("node:1").is_err());
+        assert_eq!(purged_totals(&e, &[]), (2, 3));
+        assert_eq!(purged_totals(&e, &[e[1].id.clone()]), (1, 0));
+        assert_eq!(purged_totals(&e, &[e[0].id.clone()]), (1, 3));
         assert_eq!(original_path("", "x"), p("/x"));
         // A path with colons survives the id.
         let id = trash_id(Kind::File, "1", &p("/a:b/c"));
