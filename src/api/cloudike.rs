@@ -816,6 +816,7 @@ impl Client for Cloudike {
             archives: true,
             previews: true,
             sharing: true,
+            invitations: true,
             links: true,
             link_expiry: true,
             link_password: true,

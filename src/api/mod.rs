@@ -50,8 +50,10 @@ pub struct Capabilities {
     pub search: bool,
     pub archives: bool,
     pub previews: bool,
-    /// Folders can be shared with other users (collaborators, invitations).
+    /// Folders can be shared with other users (collaborators).
     pub sharing: bool,
+    /// Sharing invites: the other user accepts or declines (else a share takes effect at once).
+    pub invitations: bool,
     /// Public links that need no account.
     pub links: bool,
     pub link_expiry: bool,
@@ -1026,6 +1028,7 @@ pub fn capability_names(caps: &Capabilities) -> String {
         archives,
         previews,
         sharing,
+        invitations,
         links,
         link_expiry,
         link_password,
@@ -1059,6 +1062,7 @@ pub fn capability_names(caps: &Capabilities) -> String {
         ("archives", archives),
         ("previews", previews),
         ("sharing", sharing),
+        ("invitations", invitations),
         ("links", links),
         ("link_expiry", link_expiry),
         ("link_password", link_password),

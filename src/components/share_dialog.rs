@@ -117,6 +117,7 @@ fn status_text(status: ShareStatus) -> &'static str {
 #[component]
 fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
+    let invitations = app.client().capabilities().invitations;
     let path = StoredValue::new(entry.path.clone());
     let folder_name = StoredValue::new(entry.name.clone());
     let reload = RwSignal::new(0u32);
@@ -212,7 +213,12 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         spawn_local(async move {
             match client.invite(&path.get_value(), &login, writer).await {
                 Ok(()) => {
-                    notes.say(tf(Msg::ShareInvited, &[&login]));
+                    let done = if invitations {
+                        Msg::ShareInvited
+                    } else {
+                        Msg::ShareAdded
+                    };
+                    notes.say(tf(done, &[&login]));
                     person.set(String::new());
                     suggestions.set(Vec::new());
                     app.reload();
