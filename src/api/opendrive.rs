@@ -605,6 +605,31 @@ fn matches_search(entry: &Entry, query: &SearchQuery) -> bool {
         && query.to_ms.is_none_or(|to| entry.modified_ms <= to)
 }
 
+/// The zip's name as the server gives it: `Docs_2026-11-23_13-05-09_UTC.zip`, after the single
+/// item, or for several items the folder holding the first one (`files` for the root).
+fn archive_name(paths: &[NodePath], now_ms: i64) -> String {
+    let folder = match paths {
+        [one] => one.name().map(|n| n.to_string()),
+        [first, ..] => first.parent().and_then(|p| p.name().map(|n| n.to_string())),
+        [] => None,
+    }
+    .unwrap_or_else(|| "files".into());
+    let secs = now_ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (h, mi, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    format!("{folder}_{y:04}-{m:02}-{d:02}_{h:02}-{mi:02}-{s:02}_UTC.zip")
+}
+
 /// The public id in a `Link` (`/s/<public id>`).
 fn public_id(link: &str) -> String {
     link.rsplit('/').next().unwrap_or_default().to_owned()
@@ -913,21 +938,34 @@ impl OpenDrive {
         }
     }
 
-    /// Move (`mv`) or copy an item into the folder with id `dst`; answers the id of what landed.
-    async fn move_copy(&self, known: &Known, dst: &str, mv: bool) -> Result<Known, ApiError> {
+    /// Move (`mv`) or copy an item into the folder with id `dst`, landing as `new_name` if
+    /// given; answers the id of what landed.
+    async fn move_copy(
+        &self,
+        known: &Known,
+        dst: &str,
+        mv: bool,
+        new_name: Option<&str>,
+    ) -> Result<Known, ApiError> {
         match known.kind {
             Kind::Folder => {
-                let body = json!({ "folder_id": known.id, "dst_folder_id": dst, "move": mv });
+                let mut body = json!({ "folder_id": known.id, "dst_folder_id": dst, "move": mv });
+                if let Some(n) = new_name {
+                    body["new_folder_name"] = n.into();
+                }
                 let f: WireFolder = self.post("folder/move_copy.json", body).await?;
                 Ok(Known::folder(f.folder_id.0.clone(), folder_writable(&f)))
             }
             Kind::File => {
-                let body = json!({
+                let mut body = json!({
                     "src_file_id": known.id,
                     "dst_folder_id": dst,
                     "move": mv.to_string(),
                     "overwrite_if_exists": "false",
                 });
+                if let Some(n) = new_name {
+                    body["new_file_name"] = n.into();
+                }
                 let f: WireFile = self.post("file/move_copy.json", body).await?;
                 Ok(Known::file(f.file_id.0.clone(), f.writable.map(Num::flag)))
             }
@@ -1161,7 +1199,7 @@ impl Client for OpenDrive {
         let dst = self.folder_id(folder).await?;
         let result = self
             .on_item(path, async |k| {
-                self.move_copy(k, &dst, true).await.map(|_| ())
+                self.move_copy(k, &dst, true, None).await.map(|_| ())
             })
             .await;
         self.forget(path);
@@ -1177,29 +1215,23 @@ impl Client for OpenDrive {
     async fn copy_to(&self, path: &NodePath, folder: &NodePath) -> Result<(), ApiError> {
         let dst = self.folder_id(folder).await?;
         let first = self
-            .on_item(path, async |k| self.move_copy(k, &dst, false).await)
+            .on_item(path, async |k| self.move_copy(k, &dst, false, None).await)
             .await;
         let err = match first {
             Err(e) if matches!(e.kind, ErrorKind::Conflict | ErrorKind::AlreadyExists) => e,
             other => return other.map(|_| ()),
         };
-        // A copy never clashes (as in the other dialects): a taken name becomes "name (n)".
-        // This API names a copy only after it lands, so the copy is made beside the original
-        // (where the server numbers it), renamed to a name free in both folders, then moved.
-        let (Some(name), Some(source)) = (path.name(), path.parent()) else {
+        // A copy never clashes (as in the other dialects): a taken name becomes "name (n)",
+        // given as the name the copy lands under.
+        let Some(name) = path.name() else {
             return Err(err);
         };
-        let mut taken = self.names_in(folder).await?;
-        taken.extend(self.names_in(&source).await?);
-        let free = crate::upload::free_name(name, &taken);
-        let src = self.folder_id(&source).await?;
-        let dup = self
-            .on_item(path, async |k| self.move_copy(k, &src, false).await)
-            .await?;
-        self.rename_known(&dup, free.as_str()).await?;
-        self.move_copy(&dup, &dst, true).await?;
-        self.forget(&source.join(&free));
-        Ok(())
+        let free = crate::upload::free_name(name, &self.names_in(folder).await?);
+        self.on_item(path, async |k| {
+            self.move_copy(k, &dst, false, Some(free.as_str())).await
+        })
+        .await
+        .map(|_| ())
     }
 
     async fn delete(&self, paths: &[NodePath]) -> Result<DeleteOutcome, ApiError> {
@@ -1621,10 +1653,7 @@ impl Client for OpenDrive {
         }
         let mut query = self.session_query();
         query.push(("items_id", ids.join(",")));
-        let file_name = match paths {
-            [one] => format!("{}.zip", name_of(one, "archive")),
-            _ => "archive.zip".to_owned(),
-        };
+        let file_name = archive_name(paths, now_ms());
         Ok(ArchiveLink {
             url: self.url(&with_query("download/all.json", &query)),
             file_name,
@@ -2227,6 +2256,24 @@ mod tests {
         assert_eq!(with_query("x", &[]), "x");
         assert_eq!(with_query("x?a=1", &[("b", "2".into())]), "x?a=1&b=2");
         assert_eq!(public_id("/s/abc"), "abc");
+        // 2026-11-23 13:05:09 UTC.
+        let t = 1_795_439_109_000;
+        assert_eq!(
+            archive_name(&[p("/Docs")], t),
+            "Docs_2026-11-23_13-05-09_UTC.zip"
+        );
+        assert_eq!(
+            archive_name(&[p("/a/x"), p("/a/y")], t),
+            "a_2026-11-23_13-05-09_UTC.zip"
+        );
+        assert_eq!(
+            archive_name(&[p("/x"), p("/y")], 0),
+            "files_1970-01-01_00-00-00_UTC.zip"
+        );
+        assert_eq!(
+            archive_name(&[p("/x")], 951_782_400_000),
+            "x_2000-02-29_00-00-00_UTC.zip"
+        );
     }
 
     #[test]
