@@ -37,7 +37,7 @@ use crate::pages::search_page::SearchPage;
 use crate::pages::shared_page::SharedPage;
 use crate::pages::tasks_page::TasksPage;
 use crate::pages::trash_page::TrashPage;
-use crate::state::{AppState, load_config, use_app};
+use crate::state::{AppState, load_config, mark_body, use_app};
 use crate::upload::Uploads;
 
 #[component]
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
             app.load_account();
         }
     });
+    mark_body(app);
     spawn_local(async move {
         let config = load_config().await;
         app.config.set(config);

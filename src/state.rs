@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::{self, Account, ApiError, Client, ErrorKind, Session};
-use crate::config::Config;
+use crate::api::{self, Account, AnyClient, ApiError, Client, ErrorKind, Session};
+use crate::config::{Config, Dialect};
 use crate::i18n::{Msg, t};
 
 const SESSION_KEY: &str = "satchel.session";
@@ -76,12 +76,25 @@ impl AppState {
         }
     }
 
-    /// A client for the configured dialect with the current token.
-    pub fn client(&self) -> impl Client + Clone + use<> {
+    /// The dialect being spoken: the session's, or the deployment's default before signing in.
+    pub fn dialect(&self) -> Dialect {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.dialect))
+            .unwrap_or_else(|| self.config.with_untracked(|c| c.dialect))
+    }
+
+    /// A client for the session's dialect with the current token.
+    pub fn client(&self) -> AnyClient {
         api::client(
             &self.config.get_untracked(),
+            self.dialect(),
             self.session.get_untracked().map(|s| s.token),
         )
+    }
+
+    /// A client without a token, for signing in with `dialect`.
+    pub fn client_for(&self, dialect: Dialect) -> AnyClient {
+        api::client(&self.config.get_untracked(), dialect, None)
     }
 
     pub fn sign_in(&self, session: Session) {
@@ -151,6 +164,26 @@ impl Default for AppState {
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Keep `<body data-dialect data-capabilities>` on the dialect being spoken, for CSS and tests.
+pub fn mark_body(app: AppState) {
+    Effect::new(move || {
+        app.session.track();
+        app.config.track();
+        let client = app.client();
+        let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        else {
+            return;
+        };
+        let _ = body.set_attribute("data-dialect", client.dialect().code());
+        let _ = body.set_attribute(
+            "data-capabilities",
+            &api::capability_names(&client.capabilities()),
+        );
+    });
 }
 
 /// Fetch `/satchel.json` once; missing or broken → defaults.

@@ -619,6 +619,7 @@ impl Client for Cloudike {
             token: r.token,
             login: login.to_owned(),
             expires_ms: r.expires,
+            dialect: crate::config::Dialect::Cloudike,
         })
     }
 
@@ -757,6 +758,7 @@ impl Client for Cloudike {
                     path: path.clone(),
                     id: t.temp_path,
                     max_part_size: t.max_part_size,
+                    sequential: false,
                 }))
             }
         }
@@ -832,10 +834,16 @@ impl Client for Cloudike {
             archives: true,
             previews: true,
             sharing: true,
+            invitations: true,
             links: true,
             link_expiry: true,
             link_password: true,
+            folder_link_password: true,
             link_download_limit: true,
+            link_archives: true,
+            save_links: true,
+            version_restore: true,
+            handover: true,
             comments: true,
             tasks: true,
             activity: true,

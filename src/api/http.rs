@@ -8,7 +8,7 @@ use futures::channel::oneshot;
 use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Blob, ProgressEvent, XmlHttpRequest};
+use web_sys::{Blob, FormData, ProgressEvent, XmlHttpRequest};
 
 use super::ApiError;
 
@@ -34,10 +34,19 @@ fn js_error(err: impl std::fmt::Debug) -> ApiError {
     ApiError::network(format!("{err:?}"))
 }
 
+pub const JSON_CONTENT_TYPE: &str = "application/json";
+
 async fn finish(builder: RequestBuilder, body: Option<String>) -> Result<Reply, ApiError> {
+    finish_typed(builder, body.map(|b| (FORM_CONTENT_TYPE, b))).await
+}
+
+async fn finish_typed(
+    builder: RequestBuilder,
+    body: Option<(&str, String)>,
+) -> Result<Reply, ApiError> {
     let request: Request = match body {
-        Some(b) => builder
-            .header("Content-Type", FORM_CONTENT_TYPE)
+        Some((content_type, b)) => builder
+            .header("Content-Type", content_type)
             .body(b)
             .map_err(js_error)?,
         None => builder.build().map_err(js_error)?,
@@ -104,6 +113,25 @@ pub async fn post_form(
     finish(builder, Some(form)).await
 }
 
+/// `method url` with an optional body of the given content type (`GET`, `POST`, `PUT`, `DELETE`).
+pub async fn send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<(&str, String)>,
+) -> Result<Reply, ApiError> {
+    let mut builder = match method {
+        "POST" => Request::post(url),
+        "PUT" => Request::put(url),
+        "DELETE" => Request::delete(url),
+        _ => Request::get(url),
+    };
+    for (k, v) in headers {
+        builder = builder.header(k, v);
+    }
+    finish_typed(builder, body).await
+}
+
 /// The XHRs of one job, so that cancelling can abort all of them at once.
 #[derive(Clone, Default)]
 pub struct XhrSet(Rc<RefCell<Vec<XmlHttpRequest>>>);
@@ -134,6 +162,12 @@ fn settle(done: &Done, outcome: Result<(), ApiError>) {
     }
 }
 
+/// What an XHR sends: raw bytes, or a multipart form (the browser writes its boundary).
+enum XhrBody<'a> {
+    Blob(&'a Blob),
+    Form(&'a FormData),
+}
+
 /// `PUT url` with `body` (a Blob slice: the browser streams it, nothing is copied into wasm).
 /// `on_progress` gets the bytes sent so far. The request is registered in `set` while it runs.
 pub async fn xhr_put(
@@ -143,8 +177,31 @@ pub async fn xhr_put(
     on_progress: impl Fn(f64) + 'static,
     set: &XhrSet,
 ) -> Result<Reply, ApiError> {
+    xhr_send("PUT", url, XhrBody::Blob(body), headers, on_progress, set).await
+}
+
+/// `POST url` with a `multipart/form-data` body (its Blob fields are streamed like
+/// [`xhr_put`]'s), with the same progress and abort handling.
+pub async fn xhr_post_multipart(
+    url: &str,
+    form: &FormData,
+    headers: &[(&str, &str)],
+    on_progress: impl Fn(f64) + 'static,
+    set: &XhrSet,
+) -> Result<Reply, ApiError> {
+    xhr_send("POST", url, XhrBody::Form(form), headers, on_progress, set).await
+}
+
+async fn xhr_send(
+    method: &str,
+    url: &str,
+    body: XhrBody<'_>,
+    headers: &[(&str, &str)],
+    on_progress: impl Fn(f64) + 'static,
+    set: &XhrSet,
+) -> Result<Reply, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("PUT", url).map_err(js_error)?;
+    xhr.open(method, url).map_err(js_error)?;
     for (k, v) in headers {
         xhr.set_request_header(k, v).map_err(js_error)?;
     }
@@ -174,7 +231,10 @@ pub async fn xhr_put(
         upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
     }
     set.add(&xhr);
-    let sent = xhr.send_with_opt_blob(Some(body));
+    let sent = match body {
+        XhrBody::Blob(blob) => xhr.send_with_opt_blob(Some(blob)),
+        XhrBody::Form(form) => xhr.send_with_opt_form_data(Some(form)),
+    };
     let outcome = match sent {
         Ok(()) => rx.await.unwrap_or_else(|_| Err(ApiError::aborted())),
         Err(e) => Err(js_error(e)),

@@ -1,12 +1,16 @@
 //! The API layer: one [`Client`] trait in Satchel's own terms, one adapter per server dialect.
 //! Components and the upload queue only see the types defined here; only `cloudike.rs` (with its
-//! `cloudike/admin.rs`) knows Cloudike's names and URLs. No `view!` in this module.
+//! `cloudike/admin.rs`) knows Cloudike's names and URLs, only `opendrive.rs` OpenDrive's. No
+//! `view!` in this module.
 
 pub mod admin;
 pub mod cloudike;
+pub mod dispatch;
 pub mod http;
+pub mod opendrive;
 
 pub use admin::*;
+pub use dispatch::AnyClient;
 
 use satchel_wire::{FileName, NodePath};
 
@@ -47,13 +51,25 @@ pub struct Capabilities {
     pub search: bool,
     pub archives: bool,
     pub previews: bool,
-    /// Folders can be shared with other users (collaborators, invitations).
+    /// Folders can be shared with other users (collaborators).
     pub sharing: bool,
+    /// Sharing invites: the other user accepts or declines (else a share takes effect at once).
+    pub invitations: bool,
     /// Public links that need no account.
     pub links: bool,
     pub link_expiry: bool,
     pub link_password: bool,
+    /// Folder links can have a password too (`link_password` alone covers files).
+    pub folder_link_password: bool,
     pub link_download_limit: bool,
+    /// A link recipient can download a shared folder (or a selection in it) as one zip.
+    pub link_archives: bool,
+    /// A signed-in link recipient can copy the shared item into their own files.
+    pub save_links: bool,
+    /// An older version can be made the current one again.
+    pub version_restore: bool,
+    /// The owner of a shared folder can hand it over to a collaborator.
+    pub handover: bool,
     /// Comments on files and folders, with mentions.
     pub comments: bool,
     /// Comments that are tasks with assignees, statuses and due dates.
@@ -556,6 +572,9 @@ pub struct Session {
     pub login: String,
     /// Epoch ms after which the token stops working.
     pub expires_ms: i64,
+    /// The dialect the token belongs to (sessions stored before there was a choice: Cloudike).
+    #[serde(default)]
+    pub dialect: Dialect,
 }
 
 /// The signed-in account.
@@ -577,6 +596,8 @@ pub struct UploadSession {
     pub path: NodePath,
     pub id: String,
     pub max_part_size: u64,
+    /// The server takes the parts one at a time, in order.
+    pub sequential: bool,
 }
 
 /// What `begin_upload` answered.
@@ -841,6 +862,10 @@ pub trait Client {
         settings: &LinkSettings,
     ) -> Result<PublicLink, ApiError>;
     async fn links(&self) -> Result<Vec<PublicLink>, ApiError>;
+    /// The link of `path`, if it has one.
+    async fn link_of(&self, path: &NodePath) -> Result<Option<PublicLink>, ApiError> {
+        Ok(self.links().await?.into_iter().find(|l| &l.path == path))
+    }
     async fn delete_link(&self, path: &NodePath) -> Result<(), ApiError>;
     /// The recipient's view of `path` (relative to the shared item), without signing in.
     async fn link_view(
@@ -1015,9 +1040,114 @@ pub trait Client {
     }
 }
 
-/// The client for the configured dialect, carrying the session token if any.
-pub fn client(config: &Config, token: Option<String>) -> impl Client + Clone + use<> {
-    match config.dialect {
-        Dialect::Cloudike => cloudike::Cloudike::new(&config.api_base, token),
+/// The client for `dialect` on the configured server, carrying the session token if any.
+pub fn client(config: &Config, dialect: Dialect, token: Option<String>) -> AnyClient {
+    AnyClient::new(dialect, config, token)
+}
+
+/// The `data-capabilities` value: the names of the true fields, comma-separated.
+pub fn capability_names(caps: &Capabilities) -> String {
+    // Destructured without `..`, so that a new field cannot be forgotten here.
+    let Capabilities {
+        trash,
+        versions,
+        favorites,
+        search,
+        archives,
+        previews,
+        sharing,
+        invitations,
+        links,
+        link_expiry,
+        link_password,
+        folder_link_password,
+        link_download_limit,
+        link_archives,
+        save_links,
+        version_restore,
+        handover,
+        comments,
+        tasks,
+        activity,
+        admin_users,
+        invite_users,
+        unlock_users,
+        restore_users,
+        roles,
+        quotas,
+        groups,
+        group_shares,
+        company,
+        quota_requests,
+        companies,
+        storage_report,
+    } = *caps;
+    let all = [
+        ("trash", trash),
+        ("versions", versions),
+        ("favorites", favorites),
+        ("search", search),
+        ("archives", archives),
+        ("previews", previews),
+        ("sharing", sharing),
+        ("invitations", invitations),
+        ("links", links),
+        ("link_expiry", link_expiry),
+        ("link_password", link_password),
+        ("folder_link_password", folder_link_password),
+        ("link_download_limit", link_download_limit),
+        ("link_archives", link_archives),
+        ("save_links", save_links),
+        ("version_restore", version_restore),
+        ("handover", handover),
+        ("comments", comments),
+        ("tasks", tasks),
+        ("activity", activity),
+        ("admin_users", admin_users),
+        ("invite_users", invite_users),
+        ("unlock_users", unlock_users),
+        ("restore_users", restore_users),
+        ("roles", roles),
+        ("quotas", quotas),
+        ("groups", groups),
+        ("group_shares", group_shares),
+        ("company", company),
+        ("quota_requests", quota_requests),
+        ("companies", companies),
+        ("storage_report", storage_report),
+    ];
+    all.iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_names_lists_true_fields_in_order() {
+        assert_eq!(capability_names(&Capabilities::default()), "");
+        let caps = Capabilities {
+            trash: true,
+            link_password: true,
+            admin_users: true,
+            ..Capabilities::default()
+        };
+        assert_eq!(capability_names(&caps), "trash,link_password,admin_users");
+    }
+
+    #[test]
+    fn old_sessions_speak_cloudike() {
+        let s: Session =
+            serde_json::from_str(r#"{"token":"t","login":"a","expires_ms":5}"#).unwrap();
+        assert_eq!(s.dialect, Dialect::Cloudike);
+        let s: Session = serde_json::from_str(
+            r#"{"token":"t","login":"a","expires_ms":5,"dialect":"opendrive"}"#,
+        )
+        .unwrap();
+        assert_eq!(s.dialect, Dialect::OpenDrive);
     }
 }

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::Entry;
+use crate::api::{Client as _, Entry};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
+use crate::state::use_app;
 
 const SHOWN: usize = 10;
 
@@ -17,12 +18,18 @@ pub fn ConfirmDelete(
     let cancel = NodeRef::<leptos::html::Button>::new();
     focus_button_on_mount(cancel);
     let count = entries.len();
+    // Without a trash, deleting is for good: say so.
+    let question = t(if use_app().client().capabilities().trash {
+        Msg::DeleteQuestion
+    } else {
+        Msg::DeleteQuestionForever
+    });
     let names: Vec<String> = entries.iter().take(SHOWN).map(|e| e.name.clone()).collect();
     let more = (count > SHOWN).then(|| tf(Msg::DeleteMore, &[&(count - SHOWN).to_string()]));
     view! {
         <Modal id="confirm-dialog" labelled_by="confirm-title" on_close=on_cancel>
             <h2 id="confirm-title">{tf(Msg::DeleteTitle, &[&count.to_string()])}</h2>
-            <p>{t(Msg::DeleteQuestion)}</p>
+            <p>{question}</p>
             <ul class="confirm-names">
                 {names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 {more.map(|m| view! { <li class="more">{m}</li> })}

@@ -28,6 +28,7 @@ pub mod status;
 pub mod storage_indicator;
 pub mod thumb;
 pub mod toolbar;
+pub mod unavailable;
 pub mod upload_panel;
 pub mod usage_meter;
 pub mod versions_panel;

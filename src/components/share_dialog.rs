@@ -139,6 +139,7 @@ fn status_text(status: ShareStatus) -> &'static str {
 #[component]
 fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl IntoView {
     let app = use_app();
+    let invitations = app.client().capabilities().invitations;
     let path = StoredValue::new(entry.path.clone());
     let folder_name = StoredValue::new(entry.name.clone());
     let reload = RwSignal::new(0u32);
@@ -288,7 +289,12 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         spawn_local(async move {
             match client.invite(&path.get_value(), &login, writer).await {
                 Ok(()) => {
-                    notes.say(tf(Msg::ShareInvited, &[&login]));
+                    let done = if invitations {
+                        Msg::ShareInvited
+                    } else {
+                        Msg::ShareAdded
+                    };
+                    notes.say(tf(done, &[&login]));
                     person.set(String::new());
                     suggestions.set(Vec::new());
                     app.reload();
@@ -362,6 +368,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         });
     };
 
+    let can_handover = app.client().capabilities().handover;
     let ask = RwSignal::new(None::<Ask>);
     let handover_to = RwSignal::new(String::new());
     let run_ask = move |what: Ask| {
@@ -577,7 +584,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
                     <button id="share-stop" type="button" class="danger" on:click=move |_| ask.set(Some(Ask::Stop))>
                         {t(Msg::ShareStop)}
                     </button>
-                    <Show when=move || accepted.with(|v| !v.is_empty())>
+                    <Show when=move || can_handover && accepted.with(|v| !v.is_empty())>
                         <label for="handover-to">{t(Msg::ShareHandoverTo)}</label>
                         <select id="handover-to" on:change=move |ev| handover_to.set(event_target_value(&ev))>
                             {move || {
@@ -651,6 +658,7 @@ pub async fn copy_text(text: &str) -> bool {
 fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
+    let is_folder = entry.is_folder;
     let path = StoredValue::new(entry.path.clone());
     let link = RwSignal::new(None::<PublicLink>);
     let expiry = RwSignal::new(String::new());
@@ -669,9 +677,8 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
     {
         let client = app.client();
         spawn_local(async move {
-            match client.links().await {
-                Ok(list) => {
-                    let mine = path.with_value(|p| list.into_iter().find(|l| &l.path == p));
+            match client.link_of(&path.get_value()).await {
+                Ok(mine) => {
                     if let Some(l) = mine {
                         show(&l);
                         link.set(Some(l));
@@ -784,7 +791,7 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
                         />
                     </div>
                 </Show>
-                <Show when=move || caps.link_password>
+                <Show when=move || caps.link_password && (!is_folder || caps.folder_link_password)>
                     <div>
                         <label for="link-password">{t(Msg::LinkPassword)}</label>
                         <input

@@ -47,7 +47,7 @@ fn Sidebar() -> impl IntoView {
         app.refresh.track();
         let client = app.client();
         async move {
-            if caps.sharing {
+            if caps.invitations {
                 client.invites().await
             } else {
                 Ok(Vec::new())

@@ -52,8 +52,10 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
             });
         }
     };
-    // Inside a read-only share there is nothing to restore into: the button is left out.
-    let can_restore = entry.writable
+    // Inside a read-only share there is nothing to restore into, and some dialects cannot
+    // restore at all: then the button is left out.
+    let can_restore = app.client().capabilities().version_restore
+        && entry.writable
         && use_context::<crate::browser::Browser>().is_none_or(|b| b.writable.get_untracked());
     let name = entry.name.clone();
     view! {

@@ -1,8 +1,48 @@
 //! `@login` mentions while typing a comment.
 
+use crate::api::TextPart;
+
 /// A character a login may contain after `@`.
 pub fn is_login_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '_' | '-')
+}
+
+/// Split a comment's plain text into text and `@login` mentions (an `@` that starts the text or
+/// follows whitespace, followed by at least one login character).
+pub fn split_mentions(text: &str) -> Vec<TextPart> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev_space = true;
+    while let Some((i, c)) = chars.next() {
+        if c == '@' && prev_space {
+            let rest = &text[i + 1..];
+            let len: usize = rest
+                .chars()
+                .take_while(|c| is_login_char(*c))
+                .map(char::len_utf8)
+                .sum();
+            // A trailing dot ends the sentence, not the login.
+            let login = rest[..len].trim_end_matches('.');
+            if !login.is_empty() {
+                if !plain.is_empty() {
+                    out.push(TextPart::Text(std::mem::take(&mut plain)));
+                }
+                out.push(TextPart::Mention(login.to_owned()));
+                while chars.peek().is_some_and(|(j, _)| *j <= i + login.len()) {
+                    chars.next();
+                }
+                prev_space = false;
+                continue;
+            }
+        }
+        plain.push(c);
+        prev_space = c.is_whitespace();
+    }
+    if !plain.is_empty() || out.is_empty() {
+        out.push(TextPart::Text(plain));
+    }
+    out
 }
 
 /// The mention being typed at byte offset `caret`: where its `@` is and what follows it.
@@ -54,6 +94,23 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_plain_text_into_mentions() {
+        let t = |s: &str| TextPart::Text(s.to_owned());
+        let m = |s: &str| TextPart::Mention(s.to_owned());
+        assert_eq!(
+            split_mentions("hi @bob, see @ann.lee."),
+            vec![t("hi "), m("bob"), t(", see "), m("ann.lee"), t(".")]
+        );
+        assert_eq!(split_mentions("@bob"), vec![m("bob")]);
+        assert_eq!(
+            split_mentions("mail a@b.c @ alone"),
+            vec![t("mail a@b.c @ alone")]
+        );
+        assert_eq!(split_mentions(""), vec![t("")]);
+        assert_eq!(split_mentions("é @zoë!"), vec![t("é "), m("zoë"), t("!")]);
+    }
 
     #[test]
     fn finds_the_mention_being_typed() {

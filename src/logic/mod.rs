@@ -4,6 +4,7 @@
 pub mod bulk;
 pub mod chart;
 pub mod format;
+pub mod id_cache;
 pub mod mentions;
 pub mod paths;
 pub mod preview;

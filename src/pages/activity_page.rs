@@ -8,6 +8,7 @@ use crate::api::{Client, Event, EventGroup, EventKind};
 use crate::components::rel_time::RelTime;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, fill, t};
 use crate::logic::paths::reveal_href;
 use crate::state::use_app;
@@ -19,7 +20,9 @@ const PAGE: u64 = 20;
 pub fn ActivityPage() -> impl IntoView {
     view! {
         <Shell>
-            <ActivityView/>
+            <Requires needs=|c| c.activity>
+                <ActivityView/>
+            </Requires>
         </Shell>
     }
 }

@@ -6,6 +6,7 @@ use crate::api::Client;
 use crate::components::result_table::ResultTable;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
 
@@ -13,7 +14,9 @@ use crate::state::use_app;
 pub fn FavoritesPage() -> impl IntoView {
     view! {
         <Shell>
-            <FavoritesView/>
+            <Requires needs=|c| c.favorites>
+                <FavoritesView/>
+            </Requires>
         </Shell>
     }
 }

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::{self, Client, ErrorKind};
+use crate::api::{Client, ErrorKind};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::user_list::MIN_PASSWORD;
 use crate::state::use_app;
@@ -19,7 +19,7 @@ pub fn JoinPage() -> impl IntoView {
     let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
     let token = StoredValue::new(token);
     let invitation = LocalResource::new(move || {
-        let client = api::client(&app.config.get_untracked(), None);
+        let client = app.client();
         let token = token.get_value();
         async move { client.invitation(&token).await }
     });
@@ -43,7 +43,7 @@ pub fn JoinPage() -> impl IntoView {
         }
         busy.set(true);
         error.set(None);
-        let client = api::client(&app.config.get_untracked(), None);
+        let client = app.client();
         let navigate = navigate.clone();
         spawn_local(async move {
             match client.join(&token.get_value(), &full_name, &pw).await {

@@ -299,6 +299,10 @@ fn PasswordPrompt(visit: Visit, wrong: bool) -> impl IntoView {
 #[component]
 fn SaveButton(visit: Visit) -> impl IntoView {
     let app = visit.app;
+    // Dialects without "save to my files" show nothing here.
+    if !app.client().capabilities().save_links {
+        return ().into_any();
+    }
     let busy = RwSignal::new(None::<u8>);
     let save = move |_| {
         let client = app.client();
@@ -350,6 +354,7 @@ fn SaveButton(visit: Visit) -> impl IntoView {
             </span>
         </Show>
     }
+    .into_any()
 }
 
 #[derive(Clone)]
@@ -461,6 +466,7 @@ fn link_crumbs(root_label: String, path: &NodePath) -> Vec<(NodePath, String)> {
 #[component]
 fn LinkFolder(visit: Visit, shown: LinkView) -> impl IntoView {
     let app = visit.app;
+    let zips = app.client().capabilities().link_archives;
     let navigate = StoredValue::new_local(use_navigate());
     let link = visit.link.get_untracked();
     let folder = visit.path.get_untracked();
@@ -585,13 +591,16 @@ fn LinkFolder(visit: Visit, shown: LinkView) -> impl IntoView {
                     on:dblclick=open
                 >
                     <td class="check">
-                        <input
-                            type="checkbox"
-                            class="link-select"
-                            aria-label=tf(Msg::LinkSelect, &[&e.name])
-                            prop:checked=checked
-                            on:change=toggle
-                        />
+                        // Selecting only serves the zip: without zips there is nothing to pick.
+                        {zips.then(|| view! {
+                            <input
+                                type="checkbox"
+                                class="link-select"
+                                aria-label=tf(Msg::LinkSelect, &[&e.name])
+                                prop:checked=checked
+                                on:change=toggle
+                            />
+                        })}
                     </td>
                     <td class="name" title=e.name.clone()>{name_cell}</td>
                     <td class="size">{size}</td>
@@ -606,15 +615,17 @@ fn LinkFolder(visit: Visit, shown: LinkView) -> impl IntoView {
             <ol>{crumbs}</ol>
         </nav>
         <div class="toolbar link-actions" role="toolbar" aria-label=t(Msg::Toolbar)>
-            <button id="link-download-zip" type="button" class="primary" on:click=zip>
-                {move || {
-                    if selected.with(BTreeSet::is_empty) {
-                        t(Msg::LinkDownloadZip)
-                    } else {
-                        t(Msg::LinkDownloadZipSelected)
-                    }
-                }}
-            </button>
+            {zips.then(|| view! {
+                <button id="link-download-zip" type="button" class="primary" on:click=zip>
+                    {move || {
+                        if selected.with(BTreeSet::is_empty) {
+                            t(Msg::LinkDownloadZip)
+                        } else {
+                            t(Msg::LinkDownloadZipSelected)
+                        }
+                    }}
+                </button>
+            })}
             <SaveButton visit=visit/>
         </div>
         <table id="link-list" class="list">

@@ -5,7 +5,8 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{self, Client};
+use crate::api::Client;
+use crate::config::Dialect;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
 
@@ -33,6 +34,9 @@ pub fn LoginPage() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let config = app.config.get_untracked();
+    let dialect = RwSignal::new(config.dialect);
+    let dialect_ref = NodeRef::<leptos::html::Select>::new();
     let user_ref = NodeRef::<leptos::html::Input>::new();
     let pass_ref = NodeRef::<leptos::html::Input>::new();
     // A session that just ended (expired, or the account disabled) is an error to explain;
@@ -55,7 +59,12 @@ pub fn LoginPage() -> impl IntoView {
         }
         busy.set(true);
         error.set(None);
-        let client = api::client(&app.config.get_untracked(), None);
+        // Read the choice itself too, for the same reason as the fields.
+        let chosen = dialect_ref
+            .get_untracked()
+            .and_then(|el| Dialect::from_code(&el.value()))
+            .unwrap_or_else(|| dialect.get_untracked());
+        let client = app.client_for(chosen);
         spawn_local(async move {
             match client.login(user.trim(), &pass).await {
                 Ok(session) => app.sign_in(session),
@@ -69,6 +78,28 @@ pub fn LoginPage() -> impl IntoView {
             <form class="login-card" on:submit=submit novalidate>
                 <h1>{t(Msg::LoginTitle)}</h1>
                 {move || notice.get().map(|n| view! { <p id="login-notice" role="status">{n}</p> })}
+                {(!config.dialect_locked).then(|| view! {
+                    <label for="login-dialect">{t(Msg::LoginDialect)}</label>
+                    <select
+                        id="login-dialect"
+                        name="dialect"
+                        node_ref=dialect_ref
+                        on:change=move |ev| {
+                            if let Some(d) = Dialect::from_code(&event_target_value(&ev)) {
+                                dialect.set(d);
+                            }
+                        }
+                    >
+                        {Dialect::ALL
+                            .into_iter()
+                            .map(|d| view! {
+                                <option value=d.code() selected=move || dialect.get() == d>
+                                    {dialect_label(d)}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                })}
                 <label for="login-username">{t(Msg::LoginUsername)}</label>
                 <input
                     id="login-username"
@@ -100,4 +131,11 @@ pub fn LoginPage() -> impl IntoView {
             </form>
         </main>
     }
+}
+
+fn dialect_label(dialect: Dialect) -> &'static str {
+    t(match dialect {
+        Dialect::Cloudike => Msg::DialectCloudike,
+        Dialect::OpenDrive => Msg::DialectOpenDrive,
+    })
 }

@@ -8,6 +8,7 @@ use crate::api::{Client, Entry, SearchKind, SearchQuery};
 use crate::components::result_table::ResultTable;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
 
@@ -41,7 +42,9 @@ fn kind_label(kind: SearchKind) -> Msg {
 pub fn SearchPage() -> impl IntoView {
     view! {
         <Shell>
-            <SearchView/>
+            <Requires needs=|c| c.search>
+                <SearchView/>
+            </Requires>
         </Shell>
     }
 }

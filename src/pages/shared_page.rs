@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::{Client, Invite};
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::files_href;
@@ -17,7 +18,9 @@ use crate::state::use_app;
 pub fn SharedPage() -> impl IntoView {
     view! {
         <Shell>
-            <SharedView/>
+            <Requires needs=|c| c.sharing>
+                <SharedView/>
+            </Requires>
         </Shell>
     }
 }
@@ -33,6 +36,8 @@ fn rights(writer: bool) -> &'static str {
 #[component]
 fn SharedView() -> impl IntoView {
     let app = use_app();
+    // Dialects where sharing takes effect at once have no invitations to show.
+    let invitations = app.client().capabilities().invitations;
     let invites = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
@@ -147,15 +152,17 @@ fn SharedView() -> impl IntoView {
         <main class="files shared">
             <h1 class="page-title">{t(Msg::SharedTitle)}</h1>
             <StatusRegions/>
-            <section aria-labelledby="invites-title">
-                <h2 id="invites-title">{t(Msg::InvitesTitle)}</h2>
-                <Show
-                    when=move || invites.get().is_some()
-                    fallback=|| view! { <p class="placeholder" role="status">{t(Msg::Loading)}</p> }
-                >
-                    {invite_list}
-                </Show>
-            </section>
+            <Show when=move || invitations>
+                <section aria-labelledby="invites-title">
+                    <h2 id="invites-title">{t(Msg::InvitesTitle)}</h2>
+                    <Show
+                        when=move || invites.get().is_some()
+                        fallback=|| view! { <p class="placeholder" role="status">{t(Msg::Loading)}</p> }
+                    >
+                        {invite_list}
+                    </Show>
+                </section>
+            </Show>
             <section aria-labelledby="with-me-title">
                 <h2 id="with-me-title">{t(Msg::SharedWithMe)}</h2>
                 <table id="shared-with-me" class="list">

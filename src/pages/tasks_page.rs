@@ -6,6 +6,7 @@ use crate::api::{Client, MyTask};
 use crate::components::comments_panel::comment_text;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
@@ -15,7 +16,9 @@ use crate::state::use_app;
 pub fn TasksPage() -> impl IntoView {
     view! {
         <Shell>
-            <TasksView/>
+            <Requires needs=|c| c.tasks>
+                <TasksView/>
+            </Requires>
         </Shell>
     }
 }

@@ -9,6 +9,7 @@ use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
+use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::selection::{ClickMode, Selection};
@@ -141,7 +142,9 @@ async fn run_task(
 pub fn TrashPage() -> impl IntoView {
     view! {
         <Shell>
-            <TrashView/>
+            <Requires needs=|c| c.trash>
+                <TrashView/>
+            </Requires>
         </Shell>
     }
 }

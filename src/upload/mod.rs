@@ -393,8 +393,13 @@ async fn transfer(
 
     let parts = plan::plan(item.size, config.chunk_size);
     let loaded = Rc::new(RefCell::new(vec![0u64; parts.len()]));
+    let parallel = if session.sequential {
+        1
+    } else {
+        config.parallel_chunks
+    };
     futures::stream::iter(parts.into_iter().enumerate().map(Ok::<_, ApiError>))
-        .try_for_each_concurrent(config.parallel_chunks, |(i, part)| {
+        .try_for_each_concurrent(parallel, |(i, part)| {
             let client = client.clone();
             let session = session.clone();
             let md5 = hashes.chunks.get(i).cloned().unwrap_or_default();
