@@ -145,13 +145,14 @@ mod journeys {
         // Their very next request fails; the SPA goes back to the login page and says why.
         newbie.click("a#nav-files").await?;
         newbie.open("/files/").await?;
-        let notice = newbie.wait_text("#login-notice", "disabled").await?;
+        let notice = newbie.wait_text("#login-error", "disabled").await?;
         if !notice.to_lowercase().contains("administrator") {
             return Err(format!("the notice does not say what to do: {notice:?}").into());
         }
         // And they cannot sign in again until enabled.
         newbie.sign_in(&NEWBIE).await?;
         newbie.wait_text("#login-error", "disabled").await?;
+        newbie.wait("#login-username").await?;
 
         admin
             .click(&format!(
@@ -291,7 +292,7 @@ mod journeys {
             .await?;
         admin.wait("svg#storage-by-kind").await?;
         admin.wait_text("table#storage-users", "pia").await?;
-        admin.wait_text("table#storage-kinds", "image").await?;
+        admin.wait_text("table#storage-kinds", "Images").await?;
         admin.close().await?;
         Ok(())
     }
