@@ -3,12 +3,15 @@
 //! `crate::dialects` translate requests into these calls.
 
 pub mod archive;
+pub mod chunks;
 pub mod comments;
 pub mod downloads;
 pub mod error;
 pub mod events;
+pub mod ids;
 pub mod links;
 pub mod nodes;
+pub mod oauth;
 pub mod previews;
 pub mod search;
 pub mod shares;

@@ -1,7 +1,7 @@
 //! The Cloudike front-end (`/api/1`), exactly as `docs/dialects/cloudike.md` describes it.
 //! Handlers only translate: parameters in, core call, wire types out.
 
-mod archive;
+pub(crate) mod archive;
 mod find;
 mod links;
 mod previews;
@@ -492,7 +492,7 @@ async fn file_get(
 }
 
 /// RFC 6266: an ASCII fallback plus the exact UTF-8 name in `filename*`.
-fn content_disposition(kind: &str, name: &str) -> String {
+pub(crate) fn content_disposition(kind: &str, name: &str) -> String {
     let fallback: String = name
         .chars()
         .map(|c| {

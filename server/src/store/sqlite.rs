@@ -191,6 +191,15 @@ CREATE INDEX events_node ON events(node_id);
 CREATE INDEX events_owner ON events(owner_id, timestamp);
 CREATE INDEX events_target ON events(target_user) WHERE target_user IS NOT NULL;
 "#,
+    // OAuth2 refresh tokens (OpenDrive's sign-in); each is good for one refresh.
+    r#"
+CREATE TABLE oauth_refresh (
+    token TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created INTEGER NOT NULL,
+    expires INTEGER NOT NULL
+);
+"#,
 ];
 
 #[derive(Clone)]
