@@ -1,6 +1,8 @@
 //! Shared helpers: an in-process server on 127.0.0.1:0 over a fresh temp dir, and a client.
 #![allow(dead_code)]
 
+pub mod opendrive;
+
 use std::sync::Arc;
 
 use md5::{Digest, Md5};

@@ -264,6 +264,7 @@ pub(super) struct Moved {
 }
 
 /// Move or copy `entry` into the folder `dst` (`docs/dialects/opendrive.md`, "Move/copy rules").
+/// With a new name, the name taken or free in `dst` is the new one.
 pub(super) async fn transfer(
     state: &AppState,
     user: &User,
@@ -274,38 +275,58 @@ pub(super) async fn transfer(
     new_name: Option<FileName>,
 ) -> OdResult<Moved> {
     let src_parent = entry.path.parent().unwrap_or_default();
+    let new_name = new_name.filter(|n| entry.path.name() != Some(n));
+    let final_name = new_name
+        .clone()
+        .or_else(|| entry.path.name().cloned())
+        .expect("not the root");
     let core = &state.core;
-    let landed = if !move_it && src_parent == dst {
-        // A copy beside the original is a numbered duplicate.
-        core.copy_node(user, entry.path.clone(), dst.clone(), true)
-            .await?
-    } else if move_it {
-        core.move_node(
-            user,
-            entry.path.clone(),
-            dst.clone(),
-            overwrite && !entry.node.folder,
-        )
-        .await?
-    } else {
-        if overwrite && !entry.node.folder {
-            // Replacing a file: the one there goes to the trash (recoverable).
-            let name = entry.path.name().cloned().expect("not the root");
-            let target = dst.join(&name);
-            if let Ok(there) = entry_at(state, user, &target).await
-                && !there.node.folder
-            {
-                core.delete(user, target, false, false).await?;
+    let replace_file = overwrite && !entry.node.folder;
+    if replace_file && (move_it || src_parent != dst) {
+        // Replacing a file: the one there goes to the trash (recoverable).
+        let target = dst.join(&final_name);
+        if target != entry.path
+            && let Ok(there) = entry_at(state, user, &target).await
+            && !there.node.folder
+        {
+            core.delete(user, target, false, false).await?;
+        }
+    }
+    let landed = if move_it {
+        let from = match &new_name {
+            Some(name) => {
+                core.rename(user, entry.path.clone(), name.clone())
+                    .await?
+                    .path
+            }
+            None => entry.path.clone(),
+        };
+        match core.move_node(user, from.clone(), dst.clone(), false).await {
+            Ok(moved) => moved,
+            Err(e) => {
+                if new_name.is_some() {
+                    let old = entry.path.name().cloned().expect("not the root");
+                    let _ = core.rename(user, from, old).await;
+                }
+                return Err(e.into());
             }
         }
-        core.copy_node(user, entry.path.clone(), dst.clone(), false)
-            .await?
-    };
-    let landed = match new_name {
-        Some(name) if landed.path.name() != Some(&name) => {
-            core.rename(user, landed.path, name).await?
+    } else {
+        // Beside the original, or under a new name, a copy is first numbered, then named.
+        let numbered = src_parent == dst || new_name.is_some();
+        let copy = core
+            .copy_node(user, entry.path.clone(), dst.clone(), numbered)
+            .await?;
+        match &new_name {
+            Some(name) => match core.rename(user, copy.path.clone(), name.clone()).await {
+                Ok(named) => named,
+                Err(e) => {
+                    let _ = core.delete(user, copy.path, false, true).await;
+                    return Err(e.into());
+                }
+            },
+            None => copy,
         }
-        _ => landed,
     };
     Ok(Moved {
         src_time: dir_update_time(state, user, &src_parent).await?,
