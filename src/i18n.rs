@@ -493,9 +493,15 @@ fn en(key: Msg) -> &'static str {
         ErrNetwork => "The server could not be reached. Check your connection and try again.",
         ErrServer => "The server had a problem. Try again in a moment.",
         ErrUnexpected => "The server answered something unexpected. Try again.",
-        ErrQuotaExceeded => "There is not enough storage left. Delete files or ask your administrator for more space.",
-        ErrAccountDisabled => "This account has been disabled. Ask your administrator to enable it.",
-        ErrAccountLocked => "This account is locked after too many wrong passwords. Ask your administrator to unlock it.",
+        ErrQuotaExceeded => {
+            "There is not enough storage left. Delete files or ask your administrator for more space."
+        }
+        ErrAccountDisabled => {
+            "This account has been disabled. Ask your administrator to enable it."
+        }
+        ErrAccountLocked => {
+            "This account is locked after too many wrong passwords. Ask your administrator to unlock it."
+        }
         ErrUnsupported => "This server cannot do that.",
         ErrWorker => "The file could not be read. Try choosing it again.",
         ErrAborted => "Cancelled.",

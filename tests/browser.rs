@@ -14,7 +14,7 @@ mod journeys {
 
     use fantoccini::Locator;
 
-    use super::support::{Browser, Journey, Peers, TestResult, User, md5_file, run_journeys};
+    use super::support::{Browser, Peers, Story, TestResult, User, md5_file, run_suite};
 
     const ALICE: User = User {
         login: "alice",
@@ -36,27 +36,43 @@ mod journeys {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn browser_journeys() {
         // Part 2 of every upload session fails once: every multi-part upload below must retry it.
-        let peers = Peers::start(&[ALICE, BOB, CAROL, DAVE], &["--fault-fail-part", "2"]);
-        let journeys: [(&str, Journey); 5] = [
-            (
-                "login: wrong password is refused, right one opens the files",
-                |p| Box::pin(login(p)),
-            ),
-            (
-                "large upload in MD5-verified chunks with a retried chunk, then download",
-                |p| Box::pin(upload_and_download(p)),
-            ),
-            ("folder, rename, move, copy, delete", |p| {
-                Box::pin(file_operations(p))
-            }),
-            ("hostile names render as text", |p| {
-                Box::pin(hostile_names(p))
-            }),
-            ("session survives reload and ends at logout", |p| {
-                Box::pin(session(p))
-            }),
-        ];
-        run_journeys(&peers, &journeys).await;
+        run_suite(
+            &[ALICE, BOB, CAROL, DAVE],
+            &["--fault-fail-part", "2"],
+            &[
+                Story {
+                    name: "a dialog keeps the keyboard inside until it closes",
+                    needs: &[],
+                    run: |p| Box::pin(dialog_focus(p)),
+                },
+                Story {
+                    name: "login: wrong password is refused, right one opens the files",
+                    needs: &[],
+                    run: |p| Box::pin(login(p)),
+                },
+                Story {
+                    name: "large upload in MD5-verified chunks with a retried chunk, then download",
+                    needs: &[],
+                    run: |p| Box::pin(upload_and_download(p)),
+                },
+                Story {
+                    name: "folder, rename, move, copy, delete",
+                    needs: &[],
+                    run: |p| Box::pin(file_operations(p)),
+                },
+                Story {
+                    name: "hostile names render as text",
+                    needs: &[],
+                    run: |p| Box::pin(hostile_names(p)),
+                },
+                Story {
+                    name: "session survives reload and ends at logout",
+                    needs: &[],
+                    run: |p| Box::pin(session(p)),
+                },
+            ],
+        )
+        .await;
     }
 
     async fn login(peers: &Peers) -> TestResult {
@@ -113,9 +129,7 @@ mod journeys {
         b.press("#upload-input", &copy.to_string_lossy()).await?;
         wait_upload(&b, "again.bin", Duration::from_secs(120)).await?;
         let state = b
-            .wait("[data-upload-name=\"again.bin\"]")
-            .await?
-            .attr("data-state")
+            .attr_now("[data-upload-name=\"again.bin\"]", "data-state")
             .await?;
         assert_eq!(
             state.as_deref(),
@@ -228,6 +242,34 @@ mod journeys {
         b.close().await
     }
 
+    async fn dialog_focus(peers: &Peers) -> TestResult {
+        let b = peers.browser().await?;
+        b.login(&DAVE).await?;
+        b.click("#btn-new-folder").await?;
+        b.wait("#dialog-name").await?;
+        for forward in [true, true, true, true, false, false, false, false, false] {
+            let keys = if forward {
+                "\u{E004}"
+            } else {
+                "\u{E008}\u{E004}"
+            };
+            b.client.active_element().await?.send_keys(keys).await?;
+            let inside = b
+                .client
+                .execute(
+                    "return !!(document.activeElement && document.activeElement.closest('[role=dialog]'));",
+                    vec![],
+                )
+                .await?;
+            if inside != serde_json::Value::Bool(true) {
+                return Err(format!("Tab (forward: {forward}) left the dialog").into());
+            }
+        }
+        b.press("#dialog-name", "\u{E00C}").await?;
+        b.wait_gone("#dialog-name").await?;
+        b.close().await
+    }
+
     async fn create_folder(b: &Browser, name: &str) -> TestResult {
         b.click("#btn-new-folder").await?;
         b.fill("#dialog-name", name).await?;
@@ -248,14 +290,12 @@ mod journeys {
         let css = format!("[data-upload-name=\"{name}\"]");
         let deadline = std::time::Instant::now() + limit;
         loop {
-            if let Ok(el) = b.client.find(Locator::Css(&css)).await {
-                match el.attr("data-state").await?.as_deref() {
-                    Some("done" | "deduplicated") => return Ok(()),
-                    Some(s @ ("failed" | "cancelled" | "skipped")) => {
-                        return Err(format!("{name} ended {s}: {}", el.text().await?).into());
-                    }
-                    _ => {}
+            match b.attr_now(&css, "data-state").await?.as_deref() {
+                Some("done" | "deduplicated") => return Ok(()),
+                Some(s @ ("failed" | "cancelled" | "skipped")) => {
+                    return Err(format!("{name} ended {s}: {}", b.text(&css).await?).into());
                 }
+                _ => {}
             }
             if std::time::Instant::now() > deadline {
                 return Err(format!("{name} did not finish uploading in {limit:?}").into());

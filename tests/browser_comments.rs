@@ -6,7 +6,7 @@ mod support;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod journeys {
-    use super::support::{Journey, Peers, TestResult, User, run_journeys};
+    use super::support::{Peers, Story, TestResult, User, run_suite};
 
     const PAT: User = User {
         login: "pat",
@@ -19,12 +19,16 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn comment_journeys() {
-        let peers = Peers::start(&[PAT, QUINN], &[]);
-        let journeys: [(&str, Journey); 1] = [(
-            "comment and mention, see it in the feed, assign a task, complete it",
-            |p| Box::pin(discuss(p)),
-        )];
-        run_journeys(&peers, &journeys).await;
+        run_suite(
+            &[PAT, QUINN],
+            &[],
+            &[Story {
+                name: "comment and mention, see it in the feed, assign a task, complete it",
+                needs: &["comments", "tasks", "activity"],
+                run: |p| Box::pin(discuss(p)),
+            }],
+        )
+        .await;
     }
 
     async fn discuss(peers: &Peers) -> TestResult {

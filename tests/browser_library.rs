@@ -11,7 +11,7 @@ mod support;
 mod journeys {
     use std::io::Read;
 
-    use super::support::{Browser, Journey, Peers, TestResult, User, md5_hex, run_journeys};
+    use super::support::{Browser, Peers, Story, TestResult, User, md5_hex, run_suite};
 
     const ERIN: User = User {
         login: "erin",
@@ -49,20 +49,43 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn library_journeys() {
-        let peers = Peers::start(&[ERIN, FRANK, GRACE, HEIDI, IVAN, JUDY], &[]);
-        let journeys: [(&str, Journey); 6] = [
-            ("trash: delete, find, restore, empty", |p| {
-                Box::pin(trash(p))
-            }),
-            ("versions: restore an older version", |p| {
-                Box::pin(versions(p))
-            }),
-            ("favorites: star and find", |p| Box::pin(favorites(p))),
-            ("search: find and open the result", |p| Box::pin(search(p))),
-            ("zip: download a folder", |p| Box::pin(zip_download(p))),
-            ("previews: image, text, PDF", |p| Box::pin(previews(p))),
-        ];
-        run_journeys(&peers, &journeys).await;
+        run_suite(
+            &[ERIN, FRANK, GRACE, HEIDI, IVAN, JUDY],
+            &[],
+            &[
+                Story {
+                    name: "trash: delete, find, restore, empty",
+                    needs: &["trash"],
+                    run: |p| Box::pin(trash(p)),
+                },
+                Story {
+                    name: "versions: restore an older version",
+                    needs: &["versions"],
+                    run: |p| Box::pin(versions(p)),
+                },
+                Story {
+                    name: "favorites: star and find",
+                    needs: &["favorites"],
+                    run: |p| Box::pin(favorites(p)),
+                },
+                Story {
+                    name: "search: find and open the result",
+                    needs: &["search"],
+                    run: |p| Box::pin(search(p)),
+                },
+                Story {
+                    name: "zip: download a folder",
+                    needs: &["archives"],
+                    run: |p| Box::pin(zip_download(p)),
+                },
+                Story {
+                    name: "previews: image, text, PDF",
+                    needs: &["previews"],
+                    run: |p| Box::pin(previews(p)),
+                },
+            ],
+        )
+        .await;
     }
 
     async fn trash(peers: &Peers) -> TestResult {

@@ -11,7 +11,7 @@ mod journeys {
 
     use fantoccini::Locator;
 
-    use super::support::{Browser, Journey, Peers, TestResult, User, md5_hex, run_journeys};
+    use super::support::{Browser, Peers, Story, TestResult, User, md5_hex, run_suite};
 
     const KATE: User = User {
         login: "kate",
@@ -36,22 +36,33 @@ mod journeys {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sharing_journeys() {
-        let peers = Peers::start(&[KATE, LEO, MIA, NED, OLGA], &[]);
-        let journeys: [(&str, Journey); 4] = [
-            (
-                "share, accept, upload as collaborator, seen by the owner",
-                |p| Box::pin(share_and_collaborate(p)),
-            ),
-            ("a read-only collaborator has no write actions", |p| {
-                Box::pin(read_only(p))
-            }),
-            (
-                "a public link with password: browse, download a file and the zip",
-                |p| Box::pin(public_link(p)),
-            ),
-            ("an expired link says so", |p| Box::pin(expired_link(p))),
-        ];
-        run_journeys(&peers, &journeys).await;
+        run_suite(
+            &[KATE, LEO, MIA, NED, OLGA],
+            &[],
+            &[
+                Story {
+                    name: "share, accept, upload as collaborator, seen by the owner",
+                    needs: &["sharing"],
+                    run: |p| Box::pin(share_and_collaborate(p)),
+                },
+                Story {
+                    name: "a read-only collaborator has no write actions",
+                    needs: &["sharing"],
+                    run: |p| Box::pin(read_only(p)),
+                },
+                Story {
+                    name: "a public link with password: browse, download a file and the zip",
+                    needs: &["links", "link_password"],
+                    run: |p| Box::pin(public_link(p)),
+                },
+                Story {
+                    name: "an expired link says so",
+                    needs: &["links", "link_expiry"],
+                    run: |p| Box::pin(expired_link(p)),
+                },
+            ],
+        )
+        .await;
     }
 
     async fn share_and_collaborate(peers: &Peers) -> TestResult {

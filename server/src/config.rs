@@ -3,8 +3,11 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::core::roles::Role;
+
 pub const USAGE: &str = "usage: satchel-server --data <dir> [--listen 127.0.0.1:8080] [--spa <dist dir>] \
-[--demo] [--create-user login:password]... [--fault-fail-part <n>] [--seed-folder login:/path:count]...";
+[--demo] [--create-user login:password[:user|admin|sysadmin]]... [--lockout-after <n>] \
+[--fault-fail-part <n>] [--seed-folder login:/path:count]...";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -15,8 +18,11 @@ pub struct Config {
     pub spa_dir: Option<PathBuf>,
     /// Create the demo account and its sample files.
     pub demo: bool,
-    /// Accounts to create (or whose password to reset) at startup: `(login, password)`.
-    pub create_users: Vec<(String, String)>,
+    /// Accounts to create (or whose password to reset) at startup, in company 1:
+    /// `(login, password, role)`.
+    pub create_users: Vec<(String, String, Role)>,
+    /// Wrong passwords in a row that lock an account (0 = never).
+    pub lockout_after: u32,
     /// Test hook: the first PUT of this part number in every upload session answers 503.
     pub fault_fail_part: Option<u32>,
     /// Benchmark hook: folders to fill with many small files at startup.
@@ -31,6 +37,7 @@ impl Config {
             spa_dir: None,
             demo: false,
             create_users: Vec::new(),
+            lockout_after: crate::core::DEFAULT_LOCKOUT_AFTER,
             fault_fail_part: None,
             seed_folders: Vec::new(),
         }
@@ -54,12 +61,12 @@ impl Config {
                 "--demo" => config.demo = true,
                 "--create-user" => {
                     let v = value("--create-user")?;
-                    let (login, password) = v
-                        .split_once(':')
-                        .ok_or("--create-user takes login:password")?;
-                    config
-                        .create_users
-                        .push((login.to_owned(), password.to_owned()));
+                    config.create_users.push(parse_create_user(&v)?);
+                }
+                "--lockout-after" => {
+                    config.lockout_after = value("--lockout-after")?
+                        .parse::<u32>()
+                        .map_err(|e| format!("--lockout-after: {e}"))?;
                 }
                 "--fault-fail-part" => {
                     let n = value("--fault-fail-part")?
@@ -77,5 +84,55 @@ impl Config {
         }
         config.data_dir = data.ok_or(format!("--data is required\n{USAGE}"))?;
         Ok(config)
+    }
+}
+
+/// `login:password[:role]`, role `user` (the default), `admin` or `sysadmin`. A password may hold
+/// colons; only a last field naming a role is taken as one.
+fn parse_create_user(v: &str) -> Result<(String, String, Role), String> {
+    let (login, rest) = v
+        .split_once(':')
+        .ok_or("--create-user takes login:password[:role]")?;
+    let (password, role) = match rest.rsplit_once(':') {
+        Some((pw, "user")) => (pw, Role::User),
+        Some((pw, "admin")) => (pw, Role::CompanyAdmin),
+        Some((pw, "sysadmin")) => (pw, Role::SystemAdmin),
+        _ => (rest, Role::User),
+    };
+    Ok((login.to_owned(), password.to_owned(), role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_user_takes_an_optional_role() {
+        assert_eq!(
+            parse_create_user("a:pw").unwrap(),
+            ("a".into(), "pw".into(), Role::User)
+        );
+        assert_eq!(
+            parse_create_user("a:p:w:admin").unwrap(),
+            ("a".into(), "p:w".into(), Role::CompanyAdmin)
+        );
+        assert_eq!(
+            parse_create_user("a:pw:sysadmin").unwrap(),
+            ("a".into(), "pw".into(), Role::SystemAdmin)
+        );
+        assert_eq!(
+            parse_create_user("a:p:w").unwrap(),
+            ("a".into(), "p:w".into(), Role::User)
+        );
+        assert!(parse_create_user("nopassword").is_err());
+    }
+
+    #[test]
+    fn lockout_after_defaults_to_five_and_can_be_set() {
+        let args = |a: &[&str]| Config::from_args(a.iter().map(|s| s.to_string()));
+        assert_eq!(args(&["--data", "d"]).unwrap().lockout_after, 5);
+        let c = args(&["--data", "d", "--lockout-after", "3"]).unwrap();
+        assert_eq!(c.lockout_after, 3);
+        assert!(args(&["--data", "d", "--lockout-after", "x"]).is_err());
     }
 }

@@ -1,8 +1,10 @@
-//! `--demo`: a ready account with a little content, created idempotently.
+//! `--demo`: company 1 "Demo Company" (10 GiB) with its admin `demo` (and a little content),
+//! the users `alice`, `bob` and `carol`, and the system admin `root`; created idempotently.
 
 use md5::{Digest, Md5};
 use satchel_wire::NodePath;
 
+use crate::core::roles::Role;
 use crate::core::uploads::{Confirm, CreateFile, CreateOutcome};
 use crate::core::{Core, CoreError, CoreResult};
 
@@ -12,10 +14,29 @@ pub const DEMO_PASSWORD: &str = "demo-satchel";
 const WELCOME: &str = "Welcome to Satchel!\n\nThis is the demo account. Upload, rename, move and \
 delete files freely; nothing here is precious.\n";
 
+const DEMO_COMPANY: i64 = 1;
+const DEMO_QUOTA: u64 = 10 * 1024 * 1024 * 1024;
+/// `(login, name, role)`; the password is `<login>-satchel`.
+const PEOPLE: &[(&str, &str, Role)] = &[
+    ("alice", "Alice", Role::User),
+    ("bob", "Bob", Role::User),
+    ("carol", "Carol", Role::User),
+    ("root", "System Administrator", Role::SystemAdmin),
+];
+
 pub async fn seed(core: &Core) -> CoreResult<()> {
+    core.ensure_company(DEMO_COMPANY, "Demo Company", Some(DEMO_QUOTA))
+        .await?;
     let user = core
         .ensure_user(DEMO_LOGIN, DEMO_PASSWORD, "Demo User")
         .await?;
+    core.place_user(DEMO_LOGIN, DEMO_COMPANY, Role::CompanyAdmin)
+        .await?;
+    for (login, name, role) in PEOPLE {
+        core.ensure_user(login, &format!("{login}-satchel"), name)
+            .await?;
+        core.place_user(login, DEMO_COMPANY, *role).await?;
+    }
     for folder in ["/Documents", "/Photos"] {
         let path = NodePath::parse(folder)?;
         match core.create_folder(&user, path, None, None).await {

@@ -45,7 +45,7 @@ pub fn status_and_name(e: &CoreError) -> (StatusCode, &'static str) {
         Unauthorized(_) => (StatusCode::UNAUTHORIZED, "Unauthorized"),
         Forbidden(_) => (StatusCode::FORBIDDEN, "Forbidden"),
         AlreadyExists(_) => (StatusCode::FORBIDDEN, "AlreadyExists"),
-        NotFound(_) | NoSuchEndpoint(_) => (StatusCode::NOT_FOUND, "NotFound"),
+        NotFound(_) | NoSuchEndpoint(_) | UnknownEntity(_) => (StatusCode::NOT_FOUND, "NotFound"),
         MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed"),
         NoPreview(_) => (StatusCode::NOT_FOUND, "NoPreview"),
         NotADirectory(_) => (StatusCode::METHOD_NOT_ALLOWED, "NotADirectory"),
@@ -66,6 +66,11 @@ pub fn status_and_name(e: &CoreError) -> (StatusCode, &'static str) {
         DownloadLimitReached => (StatusCode::GONE, "DownloadLimitReached"),
         PasswordRequired => (StatusCode::UNAUTHORIZED, "PasswordRequired"),
         WrongPassword => (StatusCode::UNAUTHORIZED, "WrongPassword"),
+        UserDisabled => (StatusCode::FORBIDDEN, "UserDisabled"),
+        TokenOfDisabledUser => (StatusCode::UNAUTHORIZED, "UserDisabled"),
+        UserLocked => (StatusCode::FORBIDDEN, "UserLocked"),
+        QuotaExceeded => (StatusCode::PAYMENT_REQUIRED, "QuotaExceeded"),
+        GroupForbidden => (StatusCode::FORBIDDEN, "GroupForbidden"),
         Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
     }
 }

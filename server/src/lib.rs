@@ -40,19 +40,23 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
     std::fs::create_dir_all(data)?;
     let db = Db::open(&data.join("satchel.sqlite3"))?;
     let blobs = LocalDiskBlobs::open(data.join("blobs"), data.join("tmp"))?;
-    let core = Arc::new(Core::new(
+    let mut core = Core::new(
         db,
         Arc::new(blobs),
         data.join("tmp").join("uploads"),
         data.join("thumbs"),
         config.fault_fail_part,
-    )?);
+    )?;
+    core.lockout_after = config.lockout_after;
+    let core = Arc::new(core);
     core.clean_leftovers().await?;
-    for (login, password) in &config.create_users {
-        core.ensure_user(login, password, login).await?;
-    }
+    // The demo first, so that `--create-user` can change a demo account's password or role.
     if config.demo {
         demo::seed(&core).await?;
+    }
+    for (login, password, role) in &config.create_users {
+        core.ensure_user(login, password, login).await?;
+        core.place_user(login, 1, *role).await?;
     }
     for spec in &config.seed_folders {
         bench_seed::seed(&core, spec).await?;

@@ -2,6 +2,7 @@ mod common;
 
 use base64::Engine;
 use common::*;
+use satchel_server::core::roles::Role;
 use satchel_wire::cloudike::AccountInfo;
 use serde_json::Value;
 
@@ -157,7 +158,7 @@ fn cli_parses() {
     assert!(c.demo);
     assert_eq!(
         c.create_users,
-        vec![("bob".to_string(), "pw:x".to_string())]
+        vec![("bob".to_string(), "pw:x".to_string(), Role::User)]
     );
     assert_eq!(c.fault_fail_part, Some(2));
     assert!(satchel_server::Config::from_args(["--demo".to_string()]).is_err());
@@ -167,7 +168,8 @@ fn cli_parses() {
 async fn demo_and_create_user_flags() {
     let s = start_with(|c| {
         c.demo = true;
-        c.create_users.push(("bob".into(), "bob-pw".into()));
+        c.create_users
+            .push(("bob".into(), "bob-pw".into(), Role::User));
     })
     .await;
     let token = s.login("demo", "demo-satchel").await;

@@ -13,11 +13,10 @@ use serde::de::DeserializeOwned;
 use super::TaskStatus as WorkStatus;
 use super::http::{self, Reply};
 use super::{
-    Role,
     Account, ApiError, ArchiveLink, Capabilities, Client, Collaborator, DeleteOutcome, Entry,
     ErrorKind, FolderTotals, Invite, LinkSettings, LinkView, Mount, OwnShare, Page, Person,
-    PublicLink, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState, TextHead,
-    TrashEntry, TrashListing, UploadSession, UploadStart, Version,
+    PublicLink, Role, SaveState, SearchKind, SearchQuery, Session, ShareStatus, TaskState,
+    TextHead, TrashEntry, TrashListing, UploadSession, UploadStart, Version,
 };
 use super::{Assignee, Comment, CommentDraft, Event, EventGroup, EventKind, MyTask, TextPart};
 

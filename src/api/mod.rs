@@ -932,7 +932,11 @@ pub trait Client {
     async fn group_members(&self, _group: &Group) -> Result<Vec<Member>, ApiError> {
         Err(ApiError::unsupported())
     }
-    async fn add_group_members(&self, _group: &Group, _user_ids: &[String]) -> Result<(), ApiError> {
+    async fn add_group_members(
+        &self,
+        _group: &Group,
+        _user_ids: &[String],
+    ) -> Result<(), ApiError> {
         Err(ApiError::unsupported())
     }
     async fn remove_group_member(&self, _group: &Group, _user_id: &str) -> Result<(), ApiError> {

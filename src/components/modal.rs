@@ -1,4 +1,5 @@
-//! A modal dialog shell: `role="dialog"`, `aria-modal`, Escape closes, focus starts inside.
+//! A modal dialog shell: `role="dialog"`, `aria-modal`, Escape closes, focus starts inside and
+//! Tab cycles within it (keyboard users cannot wander into the page behind).
 
 use leptos::prelude::*;
 
@@ -15,6 +16,8 @@ pub fn Modal(
             ev.prevent_default();
             ev.stop_propagation();
             on_close.run(());
+        } else if ev.key() == "Tab" {
+            keep_focus_inside(&ev);
         }
     };
     view! {
@@ -31,6 +34,49 @@ pub fn Modal(
             </div>
         </div>
     }
+}
+
+/// What Tab can reach inside a dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), \
+     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// Wrap Tab from the last control to the first, and Shift+Tab from the first to the last.
+fn keep_focus_inside(ev: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(dialog) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = |el: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+    };
+    let target = if ev.shift_key() && at(first) {
+        last
+    } else if !ev.shift_key() && at(last) {
+        first
+    } else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = target.focus();
 }
 
 /// Focus an input as soon as it is mounted (and select its text).

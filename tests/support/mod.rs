@@ -70,17 +70,93 @@ fn wait_for_port(port: u16, what: &str, child: &mut Child) {
 pub type Journey =
     for<'a> fn(&'a Peers) -> std::pin::Pin<Box<dyn std::future::Future<Output = TestResult> + 'a>>;
 
-/// Run every journey, even after one fails, print each outcome, and fail naming the failures.
-pub async fn run_journeys(peers: &Peers, journeys: &[(&str, Journey)]) {
+/// A journey with the capabilities (field names of the SPA's `Capabilities`) it needs.
+pub struct Story {
+    pub name: &'static str,
+    pub needs: &'static [&'static str],
+    pub run: Journey,
+}
+
+/// The server dialects the SPA speaks; every journey suite runs once per dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Cloudike,
+    OpenDrive,
+}
+
+impl Dialect {
+    pub const ALL: [Dialect; 2] = [Dialect::Cloudike, Dialect::OpenDrive];
+
+    /// The value of the login page's dialect picker.
+    pub fn code(self) -> &'static str {
+        match self {
+            Dialect::Cloudike => "cloudike",
+            Dialect::OpenDrive => "opendrive",
+        }
+    }
+
+    /// The dialects to test: `SATCHEL_DIALECTS=cloudike,opendrive` (default: all).
+    pub fn under_test() -> Vec<Dialect> {
+        match std::env::var("SATCHEL_DIALECTS") {
+            Ok(list) if !list.trim().is_empty() => Self::ALL
+                .into_iter()
+                .filter(|d| list.split(',').any(|c| c.trim() == d.code()))
+                .collect(),
+            _ => Self::ALL.to_vec(),
+        }
+    }
+}
+
+/// Run every story, even after one fails, print each outcome (skips included), and return the
+/// failures.
+async fn run_stories(peers: &Peers, stories: &[Story]) -> Vec<String> {
+    let dialect = peers.dialect.code();
     let mut failures = Vec::new();
-    for (name, journey) in journeys {
-        match journey(peers).await {
-            Ok(()) => println!("journey ok: {name}"),
+    for story in stories {
+        let missing: Vec<&str> = story
+            .needs
+            .iter()
+            .copied()
+            .filter(|c| !peers.has(c))
+            .collect();
+        if !missing.is_empty() {
+            println!(
+                "journey SKIPPED [{dialect}]: {}: not in this API ({})",
+                story.name,
+                missing.join(", ")
+            );
+            continue;
+        }
+        match (story.run)(peers).await {
+            Ok(()) => println!("journey ok [{dialect}]: {}", story.name),
             Err(e) => {
-                println!("journey FAILED: {name}: {e}");
-                failures.push(format!("{name}: {e}"));
+                println!("journey FAILED [{dialect}]: {}: {e}", story.name);
+                failures.push(format!("[{dialect}] {}: {e}", story.name));
             }
         }
+    }
+    failures
+}
+
+/// Run a suite once per dialect under test, each against a fresh server with `users` and
+/// `server_flags`, skipping (and listing) the journeys a dialect's capability set rules out.
+pub async fn run_suite(users: &[User], server_flags: &[&str], stories: &[Story]) {
+    let mut failures = Vec::new();
+    for dialect in Dialect::under_test() {
+        let mut peers = Peers::start_dialect(dialect, users, server_flags);
+        if let Err(e) = peers.detect_capabilities(users).await {
+            failures.push(format!(
+                "[{}] reading the capability set: {e}",
+                dialect.code()
+            ));
+            continue;
+        }
+        println!(
+            "dialect {}: capabilities {}",
+            dialect.code(),
+            peers.caps.join(",")
+        );
+        failures.extend(run_stories(&peers, stories).await);
     }
     assert!(
         failures.is_empty(),
@@ -97,6 +173,10 @@ pub struct User {
 
 /// Our server and ChromeDriver, killed when dropped.
 pub struct Peers {
+    /// The dialect the SPA is told to speak at login.
+    pub dialect: Dialect,
+    /// The SPA's capability set for that dialect (`<body data-capabilities>`).
+    pub caps: Vec<String>,
     server: Child,
     driver: Child,
     pub base: String,
@@ -106,8 +186,39 @@ pub struct Peers {
 }
 
 impl Peers {
-    /// Start the server (with the given extra flags) and ChromeDriver.
+    /// Start the server (with the given extra flags) and ChromeDriver; the SPA speaks Cloudike.
     pub fn start(users: &[User], server_flags: &[&str]) -> Self {
+        Self::start_dialect(Dialect::Cloudike, users, server_flags)
+    }
+
+    /// Whether the SPA's capability set for this dialect has `cap`.
+    pub fn has(&self, cap: &str) -> bool {
+        self.caps.iter().any(|c| c == cap)
+    }
+
+    /// Sign in as the first user and read the capability set the SPA publishes on `<body>`.
+    pub async fn detect_capabilities(&mut self, users: &[User]) -> TestResult {
+        let Some(user) = users.first() else {
+            return Ok(());
+        };
+        let b = self.browser().await?;
+        b.login(user).await?;
+        let caps = b
+            .eval_on("body", "return arguments[0].dataset.capabilities || '';")
+            .await?;
+        b.close().await?;
+        self.caps = caps
+            .as_str()
+            .unwrap_or_default()
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Ok(())
+    }
+
+    /// Start the server and ChromeDriver for a dialect.
+    pub fn start_dialect(dialect: Dialect, users: &[User], server_flags: &[&str]) -> Self {
         let dist = dist_dir();
         assert!(
             dist.join("index.html").exists(),
@@ -149,6 +260,8 @@ impl Peers {
             .expect("start chromedriver (Debian package chromium-driver)");
         wait_for_port(driver_port, "chromedriver", &mut driver);
         Self {
+            dialect,
+            caps: Vec::new(),
             server,
             driver,
             base: format!("http://127.0.0.1:{port}"),
@@ -188,6 +301,7 @@ impl Peers {
             .await?;
         Ok(Browser {
             client,
+            dialect: self.dialect,
             base: self.base.clone(),
             downloads,
             _profile: profile,
@@ -286,6 +400,23 @@ impl Api {
                     .collect()
             })
             .unwrap_or_default())
+    }
+
+    /// POST and return the status and body whatever they are (for refusals).
+    pub async fn post_status(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> TestResult<(u16, Value)> {
+        let resp = self
+            .http
+            .post(format!("{}/{endpoint}", self.base))
+            .basic_auth(&self.login, Some(&self.password))
+            .form(form)
+            .send()
+            .await?;
+        let status = resp.status().as_u16();
+        Ok((status, resp.json().await.unwrap_or(Value::Null)))
     }
 
     pub async fn post(&self, endpoint: &str, form: &[(&str, &str)]) -> TestResult<Value> {
@@ -394,6 +525,7 @@ pub fn encode_path(path: &str) -> String {
 /// One headless Chromium session.
 pub struct Browser {
     pub client: Client,
+    pub dialect: Dialect,
     pub base: String,
     pub downloads: tempfile::TempDir,
     _profile: tempfile::TempDir,
@@ -486,11 +618,37 @@ impl Browser {
     }
 
     pub async fn login(&self, user: &User) -> TestResult {
+        self.sign_in(user).await?;
+        self.wait("#file-list, #empty-folder").await?;
+        Ok(())
+    }
+
+    /// Fill in and submit the login form (picking the dialect), without waiting for the result.
+    pub async fn sign_in(&self, user: &User) -> TestResult {
         self.open("/login").await?;
+        self.wait("#login-username").await?;
+        self.choose_dialect().await?;
         self.fill("#login-username", user.login).await?;
         self.fill("#login-password", user.password).await?;
         self.click("#login-submit").await?;
-        self.wait("#file-list, #empty-folder").await?;
+        Ok(())
+    }
+
+    /// Set the login page's dialect picker, if the deployment shows one.
+    async fn choose_dialect(&self) -> TestResult {
+        let found = self.client.find_all(Locator::Css("#login-dialect")).await?;
+        if found.is_empty() {
+            return Ok(());
+        }
+        self.eval_on(
+            "#login-dialect",
+            &format!(
+                "arguments[0].value = '{}'; \
+                 arguments[0].dispatchEvent(new Event('change', {{bubbles: true}}));",
+                self.dialect.code()
+            ),
+        )
+        .await?;
         Ok(())
     }
 
@@ -506,23 +664,47 @@ impl Browser {
 
     /// Double-click the element `css` matches.
     pub async fn double_click(&self, css: &str) -> TestResult {
-        let el = self.wait(css).await?;
-        self.client
-            .execute(
-                "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
-                vec![serde_json::to_value(&el)?],
-            )
-            .await?;
+        self.eval_on(
+            css,
+            "arguments[0].dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));",
+        )
+        .await?;
         Ok(())
     }
 
-    /// Evaluate a script with the element `css` matches as `arguments[0]`.
+    /// Evaluate a script with the element `css` matches as `arguments[0]` (found again if it
+    /// went stale in between, like `click`).
     pub async fn eval_on(&self, css: &str, script: &str) -> TestResult<Value> {
-        let el = self.wait(css).await?;
-        Ok(self
-            .client
-            .execute(script, vec![serde_json::to_value(&el)?])
-            .await?)
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.wait(css).await?;
+            match self
+                .client
+                .execute(script, vec![serde_json::to_value(&el)?])
+                .await
+            {
+                Ok(v) => return Ok(v),
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => return Err(format!("`{css}`: {e}").into()),
+            }
+        }
+    }
+
+    /// The attribute `name` of the element `css` matches now (`None`: no such element).
+    pub async fn attr_now(&self, css: &str, name: &str) -> TestResult<Option<String>> {
+        for _ in 0..20 {
+            let Ok(el) = self.client.find(Locator::Css(css)).await else {
+                return Ok(None);
+            };
+            match el.attr(name).await {
+                Ok(v) => return Ok(v),
+                Err(e) if is_stale(&e) => tokio::time::sleep(Duration::from_millis(50)).await,
+                Err(e) => return Err(format!("`{css}`: {e}").into()),
+            }
+        }
+        Err(format!("`{css}` kept going stale").into())
     }
 
     /// Open a folder in the list (double click).

@@ -19,6 +19,9 @@ pub enum CoreError {
     AlreadyExists(String),
     #[error("File or folder not found: {0}")]
     NotFound(String),
+    /// A user, group, company, invitation or request that does not exist.
+    #[error("Not found: {0}")]
+    UnknownEntity(String),
     #[error("Method not allowed here: {0}")]
     MethodNotAllowed(String),
     /// A URL no front-end serves.
@@ -61,6 +64,21 @@ pub enum CoreError {
     PasswordRequired,
     #[error("Wrong password for the link")]
     WrongPassword,
+    /// A disabled or deleted account signing in (403 at login).
+    #[error("This account has been disabled")]
+    UserDisabled,
+    /// A token of a disabled or deleted account (401: the session is over).
+    #[error("This account has been disabled")]
+    TokenOfDisabledUser,
+    /// Too many wrong passwords in a row; an admin must unlock the account.
+    #[error("This account is locked after too many failed logins; ask an administrator")]
+    UserLocked,
+    /// The upload, copy or save would pass the user's or the company's hard quota.
+    #[error("User quota exceeded.")]
+    QuotaExceeded,
+    /// A group of another company.
+    #[error("The group belongs to another company")]
+    GroupForbidden,
     #[error("Internal error: {0}")]
     Internal(String),
 }

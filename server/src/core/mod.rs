@@ -2,17 +2,25 @@
 //! download tickets. It knows nothing about HTTP or any vendor dialect; front-ends in
 //! `crate::dialects` translate requests into these calls.
 
+pub mod accounts;
 pub mod archive;
 pub mod chunks;
 pub mod comments;
+pub mod companies;
 pub mod downloads;
 pub mod error;
 pub mod events;
+pub mod group_shares;
+pub mod groups;
 pub mod ids;
+pub mod invitations;
 pub mod links;
 pub mod nodes;
 pub mod oauth;
 pub mod previews;
+pub mod quota;
+pub mod quota_requests;
+pub mod roles;
 pub mod search;
 pub mod shares;
 pub mod tasks;
@@ -33,6 +41,9 @@ pub use error::{CoreError, CoreResult};
 pub use nodes::{Entry, ListQuery, Node, Order};
 pub use users::User;
 
+/// Wrong passwords in a row that lock an account unless `--lockout-after` says otherwise.
+pub const DEFAULT_LOCKOUT_AFTER: u32 = 5;
+
 /// Everything the core needs, shared by all requests.
 pub struct Core {
     pub(crate) db: Db,
@@ -47,6 +58,8 @@ pub struct Core {
     pub(crate) faulted: Mutex<HashSet<String>>,
     /// Background tasks (purges), polled by id.
     pub(crate) tasks: Arc<tasks::Tasks>,
+    /// `--lockout-after`: wrong passwords in a row that lock an account (0 = never).
+    pub lockout_after: u32,
 }
 
 impl Core {
@@ -67,6 +80,7 @@ impl Core {
             fault_fail_part,
             faulted: Mutex::new(HashSet::new()),
             tasks: Arc::default(),
+            lockout_after: DEFAULT_LOCKOUT_AFTER,
         })
     }
 }

@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use satchel_wire::{FileName, NodePath};
 
 use super::events::{self, Extra, Kind};
+use super::quota;
 use super::{Core, CoreError, CoreResult, User, now_ms};
 use crate::store::{BlobKey, BlobStore};
 
@@ -94,7 +95,8 @@ pub struct Listing {
 pub(crate) const COLS: &str = concat!(
     "id, parent_id, name, folder, size, md5, version, created, modified, rev, deleted_at, ",
     "favorite, user_id, (SELECT name FROM users WHERE users.id = nodes.user_id), ",
-    "EXISTS(SELECT 1 FROM shares WHERE shares.node_id = nodes.id), ",
+    "(EXISTS(SELECT 1 FROM shares WHERE shares.node_id = nodes.id) ",
+    "OR EXISTS(SELECT 1 FROM group_shares WHERE group_shares.node_id = nodes.id)), ",
     "(SELECT COUNT(*) FROM comments WHERE comments.node_id = nodes.id)"
 );
 /// How many columns [`COLS`] selects: the index of the first extra column after them.
@@ -752,6 +754,7 @@ pub(crate) fn copy_numbered(
     src: &Node,
     dest: &Node,
 ) -> CoreResult<(i64, String)> {
+    quota::check_room(c, dest.user_id, quota::live_subtree_bytes(c, src.id)?, 0)?;
     let name = FileName::parse(&src.name)?;
     let mut target = name.clone();
     let mut n = 0;
@@ -959,6 +962,7 @@ impl Core {
         self.db
             .tx(move |c| {
                 let Placement { source, dest, name } = place(c, user, &from, &to)?;
+                quota::check_room(c, dest.user_id, quota::live_subtree_bytes(c, source.id)?, 0)?;
                 let mut target = name.clone();
                 let mut n = 0;
                 while child(c, dest.id, target.as_str())?.is_some() {

@@ -2,18 +2,17 @@
 //! with a hash); once accepted, the folder is mounted at the top of the member's tree under its
 //! name. The mount is resolved by [`nodes::child`] (the one place a path walk enters another
 //! tree) and writes are refused by [`nodes::check_writable`] unless the member is a writer.
-//! Everything else here manages the `shares` rows and the company directory.
+//! Everything else here manages the `shares` rows (group shares: `group_shares`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_wire::{FileName, NodePath};
 
 use super::events::{self, Extra, Kind};
+use super::group_shares;
 use super::nodes::{self, Entry, Node};
 use super::users::{bare_login, user_by_login};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
-/// Every user belongs to this company until companies land.
-pub const COMPANY_ID: i64 = 1;
 /// The reference's maximum of numbered mount names (` (1)` … ` (10)`).
 const MAX_MOUNT_NUMBER: u32 = 10;
 
@@ -82,7 +81,7 @@ pub struct OtherShare {
     pub writer: bool,
 }
 
-fn user_by_id(c: &Connection, id: i64) -> CoreResult<User> {
+pub(crate) fn user_by_id(c: &Connection, id: i64) -> CoreResult<User> {
     Ok(c.query_row(
         "SELECT id, login, name FROM users WHERE id = ?1",
         [id],
@@ -111,7 +110,7 @@ fn member(c: &Connection, login: &str) -> CoreResult<User> {
 
 /// The caller's own folder at `path`, which only its owner may manage (a collaborator's path
 /// inside a mount: 403).
-fn own_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
+pub(crate) fn own_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
     let node = nodes::resolve(c, user, path)?;
     if node.user_id != user {
         return Err(CoreError::Forbidden(format!(
@@ -131,8 +130,19 @@ fn own_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
     Ok(node)
 }
 
+/// The caller's folder at `path`, if it may be shared: not inside (or holding) a folder shared
+/// with them, not the root.
+pub(crate) fn shareable_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
+    let node = nodes::resolve(c, user, path)?;
+    let holds_mount = path.is_root() && !nodes::mounts(c, user)?.is_empty();
+    if node.user_id != user || holds_mount {
+        return Err(CoreError::SharedRootInside(path.to_string()));
+    }
+    own_folder(c, user, path)
+}
+
 /// A free name for a mount in `user`'s root: `name`, then `name (1)` … `name (10)`.
-fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResult<String> {
+pub(crate) fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResult<String> {
     let root = nodes::resolve(c, user, &NodePath::root())?;
     let base = FileName::parse(name)?;
     let mut candidate = base.clone();
@@ -150,7 +160,7 @@ fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResult<String> 
 }
 
 /// The nearest share root at or above `node` (in its owner's tree).
-fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
+pub(crate) fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
     let mut current = Some(node.clone());
     while let Some(n) = current {
         if n.shared {
@@ -161,50 +171,11 @@ fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
     Ok(None)
 }
 
-fn new_hash() -> String {
+pub(crate) fn new_hash() -> String {
     format!("{}{}", super::random_id(), &super::random_id()[..8])
 }
 
 impl Core {
-    /// `company/<id>/users`: members whose login or name contains `query`.
-    pub async fn company_users(
-        &self,
-        _user: &User,
-        company: i64,
-        query: Option<String>,
-        offset: usize,
-        limit: usize,
-    ) -> CoreResult<(u64, Vec<User>)> {
-        if company != COMPANY_ID {
-            return Err(CoreError::Forbidden(format!(
-                "not a member of company {company}"
-            )));
-        }
-        let q = query.unwrap_or_default().to_lowercase();
-        self.db
-            .tx(move |c| {
-                let mut stmt = c.prepare("SELECT id, login, name FROM users ORDER BY login")?;
-                let all: Vec<User> = stmt
-                    .query_map([], |r| {
-                        Ok(User {
-                            id: r.get(0)?,
-                            login: r.get(1)?,
-                            name: r.get(2)?,
-                        })
-                    })?
-                    .collect::<Result<_, _>>()?;
-                let hits: Vec<User> = all
-                    .into_iter()
-                    .filter(|u| {
-                        u.login.to_lowercase().contains(&q) || u.name.to_lowercase().contains(&q)
-                    })
-                    .collect();
-                let count = hits.len() as u64;
-                Ok((count, hits.into_iter().skip(offset).take(limit).collect()))
-            })
-            .await
-    }
-
     /// Invite `login` to the folder at `path`. `None`: already a collaborator (nothing changes).
     pub async fn share_add(
         &self,
@@ -217,12 +188,7 @@ impl Core {
         let uid = owner.id;
         self.db
             .tx(move |c| {
-                let node = nodes::resolve(c, uid, &path)?;
-                let holds_mount = path.is_root() && !nodes::mounts(c, uid)?.is_empty();
-                if node.user_id != uid || holds_mount {
-                    return Err(CoreError::SharedRootInside(path.to_string()));
-                }
-                let node = own_folder(c, uid, &path)?;
+                let node = shareable_folder(c, uid, &path)?;
                 let member = member(c, &login)?;
                 if member.id == uid {
                     return Err(CoreError::Conflict("you cannot share with yourself".into()));
@@ -276,7 +242,8 @@ impl Core {
                     return Ok(out);
                 };
                 let mut stmt = c.prepare(
-                    "SELECT member_id, writer, status FROM shares WHERE node_id = ?1 ORDER BY id",
+                    // Group members are listed as their group (see `group_shares`).
+                    "SELECT member_id, writer, status FROM shares WHERE node_id = ?1 AND group_id IS NULL ORDER BY id",
                 )?;
                 let rows: Vec<(i64, bool, String)> = stmt
                     .query_map([root.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -308,7 +275,7 @@ impl Core {
                 let node = own_folder(c, uid, &path)?;
                 let member = member(c, &login)?;
                 let n = c.execute(
-                    "UPDATE shares SET writer = ?3 WHERE node_id = ?1 AND member_id = ?2",
+                    "UPDATE shares SET writer = ?3 WHERE node_id = ?1 AND member_id = ?2 AND group_id IS NULL",
                     params![node.id, member.id, writer],
                 )?;
                 if n == 0 {
@@ -334,7 +301,8 @@ impl Core {
                 let node = own_folder(c, uid, &path)?;
                 let member = member(c, &login)?;
                 let n = c.execute(
-                    "DELETE FROM shares WHERE node_id = ?1 AND member_id = ?2 AND status = ?3",
+                    "DELETE FROM shares WHERE node_id = ?1 AND member_id = ?2 AND status = ?3 \
+                     AND group_id IS NULL",
                     params![node.id, member.id, status],
                 )?;
                 if n == 0 {
@@ -342,6 +310,8 @@ impl Core {
                         "{status} collaborator {login}"
                     )));
                 }
+                // Still in a group the folder is shared with: mounted through the group now.
+                group_shares::sync(c)?;
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now_ms())?;
                 }
@@ -357,6 +327,7 @@ impl Core {
             .tx(move |c| {
                 let node = own_folder(c, uid, &path)?;
                 c.execute("DELETE FROM shares WHERE node_id = ?1", [node.id])?;
+                c.execute("DELETE FROM group_shares WHERE node_id = ?1", [node.id])?;
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now_ms())?;
                 }
@@ -444,9 +415,12 @@ impl Core {
         let uid = user.id;
         self.db
             .tx(move |c| {
+                // People shared with one by one, plus groups (counted once each).
                 let mut stmt = c.prepare(
-                    "SELECT s.node_id, COUNT(*) FROM shares s JOIN nodes n ON n.id = s.node_id \
-                     WHERE s.owner_id = ?1 AND n.deleted_at IS NULL GROUP BY s.node_id",
+                    "SELECT x.node_id, COUNT(*) FROM ( \
+                       SELECT node_id FROM shares WHERE owner_id = ?1 AND group_id IS NULL \
+                       UNION ALL SELECT node_id FROM group_shares WHERE owner_id = ?1) x \
+                     JOIN nodes n ON n.id = x.node_id WHERE n.deleted_at IS NULL GROUP BY x.node_id",
                 )?;
                 let rows: Vec<(i64, i64)> = stmt
                     .query_map([uid], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -533,6 +507,10 @@ impl Core {
                     "UPDATE shares SET owner_id = ?2 WHERE node_id = ?1",
                     params![node.id, member.id],
                 )?;
+                c.execute(
+                    "UPDATE group_shares SET owner_id = ?2 WHERE node_id = ?1",
+                    params![node.id, member.id],
+                )?;
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now)?;
                 }
@@ -543,6 +521,7 @@ impl Core {
                      VALUES (?1, ?2, ?3, 1, 'accepted', ?4, ?5, ?6)",
                     params![node.id, member.id, uid, new_hash(), name, now],
                 )?;
+                group_shares::sync(c)?;
                 Ok(())
             })
             .await

@@ -14,6 +14,7 @@ use rusqlite::{OptionalExtension, params};
 use satchel_wire::NodePath;
 
 use super::nodes::{self, Entry};
+use super::quota;
 use super::{Core, CoreError, CoreResult, User, now_ms, random_id};
 use crate::store::BlobKey;
 use crate::store::blobs::is_md5_hex;
@@ -62,6 +63,7 @@ pub struct Confirm {
 
 struct Session {
     user_id: i64,
+    path: String,
     size: u64,
     md5: String,
     overwrite: bool,
@@ -73,7 +75,7 @@ struct Session {
 
 fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session> {
     c.query_row(
-        "SELECT user_id, size, md5, overwrite, create_dirs, multipart, created_param, modified_param \
+        "SELECT user_id, size, md5, overwrite, create_dirs, multipart, created_param, modified_param, path \
          FROM uploads WHERE temp_path = ?1",
         [temp_path],
         |r| {
@@ -86,6 +88,7 @@ fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session
                 multipart: r.get(5)?,
                 created: r.get(6)?,
                 modified: r.get(7)?,
+                path: r.get(8)?,
             })
         },
     )
@@ -165,6 +168,8 @@ impl Core {
             .db
             .tx(move |c| {
                 nodes::check_file_target(c, user.id, &req.path, req.overwrite)?;
+                // Before any byte is stored; a deduplicated upload counts like any other.
+                quota::check_file_room(c, user.id, &req.path, req.size, req.overwrite)?;
                 let key = BlobKey { md5: req.md5.clone(), size: req.size };
                 // Deduplication: the same bytes are already stored (by anyone).
                 if nodes::blob_in_use(c, &key)? && blobs.exists(&key) {
@@ -204,6 +209,13 @@ impl Core {
     ) -> CoreResult<()> {
         check_temp_path(&temp_path)?;
         check_part_num(part_num)?;
+        if let Some(size) = size
+            && size > MAX_PART_SIZE
+        {
+            return Err(CoreError::InvalidParameters(format!(
+                "a part holds at most {MAX_PART_SIZE} bytes (max_part_size)"
+            )));
+        }
         let user = user.id;
         self.db
             .tx(move |c| {
@@ -211,6 +223,9 @@ impl Core {
                 if session.user_id != user {
                     return Err(CoreError::NotFound(format!("upload session {temp_path}")));
                 }
+                // The quota may have shrunk (or the tree filled) since the session began.
+                let path = NodePath::parse(&session.path)?;
+                quota::check_file_room(c, user, &path, session.size, session.overwrite)?;
                 c.execute(
                     "INSERT INTO upload_parts (temp_path, part_num, expected_size, expected_md5) VALUES (?1, ?2, ?3, ?4) \
                      ON CONFLICT(temp_path, part_num) DO UPDATE SET expected_size = ?3, expected_md5 = ?4",
@@ -237,10 +252,17 @@ impl Core {
         check_temp_path(&temp_path)?;
         check_part_num(part_num)?;
         let tp = temp_path.clone();
-        let (expected_size, expected_md5) = self
+        let (expected_size, expected_md5, cap) = self
             .db
             .tx(move |c| {
                 let session = load_session(c, &tp)?;
+                // No part can hold more than the whole declared file (nor, in a multipart
+                // upload, more than max_part_size): the quota was checked against that size.
+                let cap = if session.multipart {
+                    session.size.min(MAX_PART_SIZE)
+                } else {
+                    session.size
+                };
                 c.execute("UPDATE uploads SET touched = ?2 WHERE temp_path = ?1", params![tp, now_ms()])?;
                 if !session.multipart {
                     if part_num != 1 {
@@ -248,7 +270,7 @@ impl Core {
                             "a single-part upload takes part 1 only".into(),
                         ));
                     }
-                    return Ok((Some(session.size), Some(session.md5)));
+                    return Ok((Some(session.size), Some(session.md5), cap));
                 }
                 let expected = c
                     .query_row(
@@ -257,14 +279,15 @@ impl Core {
                         |r| Ok((r.get::<_, Option<i64>>(0)?.map(|s| s as u64), r.get::<_, Option<String>>(1)?)),
                     )
                     .optional()?;
-                Ok(expected.unwrap_or((None, None)))
+                let (size, md5) = expected.unwrap_or((None, None));
+                Ok((size, md5, cap))
             })
             .await?;
 
         let dir = self.session_dir(&temp_path);
         tokio::fs::create_dir_all(&dir).await?;
         let partial = dir.join(format!("{part_num}.{}.partial", random_id()));
-        let received = stream_to_file(body, partial.clone()).await;
+        let received = stream_to_file(body, partial.clone(), cap).await;
         let (size, md5) = match received {
             Ok(r) => r,
             Err(e) => {
@@ -355,6 +378,7 @@ impl Core {
         let tp = req.temp_path.clone();
         let path = req.path.clone();
         let want_overwrite = req.overwrite;
+        let req_size = req.size;
         let (session, parts) = self
             .db
             .tx(move |c| {
@@ -362,7 +386,9 @@ impl Core {
                 if session.user_id != uid {
                     return Err(CoreError::NotFound(format!("upload session {tp}")));
                 }
-                nodes::check_file_target(c, uid, &path, want_overwrite.unwrap_or(session.overwrite))?;
+                let overwrite = want_overwrite.unwrap_or(session.overwrite);
+                nodes::check_file_target(c, uid, &path, overwrite)?;
+                quota::check_file_room(c, uid, &path, req_size.unwrap_or(session.size), overwrite)?;
                 let mut stmt = c.prepare(
                     "SELECT part_num, size, md5 FROM upload_parts WHERE temp_path = ?1 AND md5 IS NOT NULL ORDER BY part_num",
                 )?;
@@ -457,6 +483,7 @@ impl Core {
                 load_session(c, &tp)?;
                 let overwrite = req.overwrite.unwrap_or(session.overwrite);
                 nodes::check_file_target(c, user.id, &path, overwrite)?;
+                quota::check_file_room(c, user.id, &path, key.size, overwrite)?;
                 blobs.put_file(&key, &assembled)?;
                 let entry = nodes::put_file(
                     c,
@@ -585,7 +612,8 @@ fn check_part_num(part_num: u32) -> CoreResult<()> {
 
 /// Stream a body into `path` while hashing it; the disk and the hashing run on the blocking pool,
 /// fed chunk by chunk through a small channel so memory stays bounded.
-async fn stream_to_file<S, E>(mut body: S, path: PathBuf) -> CoreResult<(u64, String)>
+/// More than `cap` bytes is refused (`BadDigest`) without writing the excess.
+async fn stream_to_file<S, E>(mut body: S, path: PathBuf, cap: u64) -> CoreResult<(u64, String)>
 where
     S: Stream<Item = Result<Bytes, E>> + Send + Unpin,
     E: std::fmt::Display,
@@ -601,9 +629,17 @@ where
         Ok(done)
     });
     let mut failure = None;
+    let mut received = 0u64;
     while let Some(chunk) = body.next().await {
         match chunk {
             Ok(bytes) => {
+                received += bytes.len() as u64;
+                if received > cap {
+                    failure = Some(CoreError::BadDigest(format!(
+                        "more than the {cap} bytes this part may hold"
+                    )));
+                    break;
+                }
                 if tx.send(bytes).await.is_err() {
                     break; // the writer failed; its error is reported below
                 }

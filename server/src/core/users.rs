@@ -5,6 +5,7 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::roles::Role;
 use super::{Core, CoreError, CoreResult, now_ms, random_id};
 
 /// Normal tokens live 31 days (the reference example's span); `permanent_auth` ones a year.
@@ -26,13 +27,93 @@ pub struct Token {
     pub expires: i64,
 }
 
+/// Everything about an account: what `accounts/get` shows the user and admins see in lists.
 #[derive(Debug, Clone)]
 pub struct Account {
     pub user: User,
+    pub role: Role,
+    pub company_id: i64,
+    /// False after an admin disabled the account.
+    pub active: bool,
+    /// Locked after too many wrong passwords (`locked_at` is when).
+    pub locked_at: Option<i64>,
+    pub failed_logins: u32,
+    /// Deleted (restorable until purged).
+    pub deleted_at: Option<i64>,
     pub registered: i64,
     pub last_login: i64,
     pub bytes_used: u64,
+    /// The quota shown to the user; `None` = unlimited.
     pub quota: Option<u64>,
+    /// The limit uploads are refused at; `None` = unlimited.
+    pub hard_quota: Option<u64>,
+    pub lang: String,
+    pub timezone: String,
+}
+
+/// The columns [`row_account`] reads, from `users u`.
+pub(crate) const ACCOUNT_COLS: &str = "u.id, u.login, u.name, u.role, u.company_id, u.is_active, \
+    u.locked_at, u.failed_logins, u.deleted_at, u.created, u.last_login, \
+    (SELECT COALESCE(SUM(size), 0) FROM nodes WHERE user_id = u.id AND folder = 0), \
+    u.quota, u.hard_quota, u.lang, u.timezone";
+
+pub(crate) fn row_account(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
+    Ok(Account {
+        user: User {
+            id: r.get(0)?,
+            login: r.get(1)?,
+            name: r.get(2)?,
+        },
+        role: Role::from_db(&r.get::<_, String>(3)?),
+        company_id: r.get(4)?,
+        active: r.get(5)?,
+        locked_at: r.get(6)?,
+        failed_logins: r.get(7)?,
+        deleted_at: r.get(8)?,
+        registered: r.get(9)?,
+        last_login: r.get(10)?,
+        bytes_used: r.get::<_, i64>(11)? as u64,
+        quota: r.get::<_, Option<i64>>(12)?.map(|q| q as u64),
+        hard_quota: r.get::<_, Option<i64>>(13)?.map(|q| q as u64),
+        lang: r.get(14)?,
+        timezone: r.get(15)?,
+    })
+}
+
+pub(crate) fn account_by_id(c: &Connection, id: i64) -> CoreResult<Account> {
+    c.query_row(
+        &format!("SELECT {ACCOUNT_COLS} FROM users u WHERE u.id = ?1"),
+        [id],
+        row_account,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::UnknownEntity(format!("user {id}")))
+}
+
+/// The password rule for every password an admin or an invitee sets.
+pub(crate) fn check_new_password(password: &str) -> CoreResult<()> {
+    if password.chars().count() < 8 {
+        return Err(CoreError::InvalidParameters(
+            "the password must have at least 8 characters".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A login an admin may create: not empty, no control characters, no `:` (the typed-login
+/// separator), at most 255 characters.
+pub(crate) fn check_new_login(login: &str) -> CoreResult<()> {
+    if login.trim().is_empty()
+        || login.trim() != login
+        || login.contains(char::is_control)
+        || login.contains(':')
+        || login.chars().count() > 255
+    {
+        return Err(CoreError::InvalidParameters(format!(
+            "invalid login {login:?}"
+        )));
+    }
+    Ok(())
 }
 
 /// `email:a@b` and `login:a` both name the login after the colon.
@@ -115,20 +196,57 @@ impl Core {
             .await
     }
 
-    /// Check a login and password (off the executor: argon2 is deliberately slow).
+    /// Check a login and password (off the executor: argon2 is deliberately slow). A locked
+    /// account is refused even with the right password; a wrong one counts towards the lock
+    /// (`lockout_after` in a row), a right one resets the count. A disabled or deleted account
+    /// is told so only when the password is right, so strangers learn nothing.
     pub async fn check_password(&self, login: &str, password: &str) -> CoreResult<User> {
         let login = bare_login(login).to_owned();
-        let found = self.db.tx(move |c| user_by_login(c, &login)).await?;
+        let found = self
+            .db
+            .tx(move |c| {
+                let Some((user, hash)) = user_by_login(c, &login)? else {
+                    return Ok(None);
+                };
+                Ok(Some((account_by_id(c, user.id)?, hash)))
+            })
+            .await?;
         let password = password.to_owned();
-        let Some((user, hash)) = found else {
+        let Some((account, hash)) = found else {
             return Err(CoreError::InvalidCredentials);
         };
-        let ok = tokio::task::spawn_blocking(move || password_matches(&password, &hash)).await?;
-        if ok {
-            Ok(user)
-        } else {
-            Err(CoreError::InvalidCredentials)
+        if account.locked_at.is_some() {
+            return Err(CoreError::UserLocked);
         }
+        let ok = tokio::task::spawn_blocking(move || password_matches(&password, &hash)).await?;
+        let id = account.user.id;
+        let limit = self.lockout_after;
+        if !ok {
+            self.db
+                .tx(move |c| {
+                    c.execute(
+                        "UPDATE users SET failed_logins = failed_logins + 1, \
+                         locked_at = CASE WHEN failed_logins + 1 >= ?2 AND ?2 > 0 THEN ?3 ELSE locked_at END \
+                         WHERE id = ?1",
+                        params![id, limit, now_ms()],
+                    )?;
+                    Ok(())
+                })
+                .await?;
+            return Err(CoreError::InvalidCredentials);
+        }
+        if account.failed_logins > 0 {
+            self.db
+                .tx(move |c| {
+                    c.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [id])?;
+                    Ok(())
+                })
+                .await?;
+        }
+        if !account.active || account.deleted_at.is_some() {
+            return Err(CoreError::UserDisabled);
+        }
+        Ok(account.user)
     }
 
     pub async fn login(
@@ -156,24 +274,37 @@ impl Core {
             .await
     }
 
+    /// The user behind a token. A disabled or deleted account's tokens stop working at once.
     pub async fn user_for_token(&self, token: &str) -> CoreResult<User> {
         let token = token.to_owned();
         self.db
             .tx(move |c| {
-                c.query_row(
-                    "SELECT u.id, u.login, u.name FROM tokens t JOIN users u ON u.id = t.user_id \
-                     WHERE t.token = ?1 AND t.expires > ?2",
-                    params![token, now_ms()],
-                    |r| {
-                        Ok(User {
-                            id: r.get(0)?,
-                            login: r.get(1)?,
-                            name: r.get(2)?,
-                        })
-                    },
-                )
-                .optional()?
-                .ok_or_else(|| CoreError::Unauthorized("the token is unknown or expired".into()))
+                let (user, active, deleted) = c
+                    .query_row(
+                        "SELECT u.id, u.login, u.name, u.is_active, u.deleted_at IS NOT NULL \
+                         FROM tokens t JOIN users u ON u.id = t.user_id \
+                         WHERE t.token = ?1 AND t.expires > ?2",
+                        params![token, now_ms()],
+                        |r| {
+                            Ok((
+                                User {
+                                    id: r.get(0)?,
+                                    login: r.get(1)?,
+                                    name: r.get(2)?,
+                                },
+                                r.get::<_, bool>(3)?,
+                                r.get::<_, bool>(4)?,
+                            ))
+                        },
+                    )
+                    .optional()?
+                    .ok_or_else(|| {
+                        CoreError::Unauthorized("the token is unknown or expired".into())
+                    })?;
+                if !active || deleted {
+                    return Err(CoreError::TokenOfDisabledUser);
+                }
+                Ok(user)
             })
             .await
     }
@@ -189,37 +320,6 @@ impl Core {
     }
 
     pub async fn account(&self, user_id: i64) -> CoreResult<Account> {
-        self.db
-            .tx(move |c| {
-                let (user, registered, last_login, quota) = c.query_row(
-                    "SELECT id, login, name, created, last_login, quota FROM users WHERE id = ?1",
-                    [user_id],
-                    |r| {
-                        Ok((
-                            User {
-                                id: r.get(0)?,
-                                login: r.get(1)?,
-                                name: r.get(2)?,
-                            },
-                            r.get(3)?,
-                            r.get(4)?,
-                            r.get::<_, Option<i64>>(5)?,
-                        ))
-                    },
-                )?;
-                let used: i64 = c.query_row(
-                    "SELECT COALESCE(SUM(size), 0) FROM nodes WHERE user_id = ?1 AND folder = 0",
-                    [user_id],
-                    |r| r.get(0),
-                )?;
-                Ok(Account {
-                    user,
-                    registered,
-                    last_login,
-                    bytes_used: used as u64,
-                    quota: quota.map(|q| q as u64),
-                })
-            })
-            .await
+        self.db.tx(move |c| account_by_id(c, user_id)).await
     }
 }

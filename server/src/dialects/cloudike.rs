@@ -1,8 +1,11 @@
 //! The Cloudike front-end (`/api/1`), exactly as `docs/dialects/cloudike.md` describes it.
 //! Handlers only translate: parameters in, core call, wire types out.
 
+mod admin;
 pub(crate) mod archive;
+mod company;
 mod find;
+mod groups;
 mod links;
 mod previews;
 mod shares;
@@ -65,6 +68,9 @@ pub fn router() -> Router<AppState> {
     routes.extend(shares::routes());
     routes.extend(links::routes());
     routes.extend(workflow::routes());
+    routes.extend(admin::routes());
+    routes.extend(groups::routes());
+    routes.extend(company::routes());
     for (path, handler) in routes {
         r = r.route(&format!("{}/{path}", wire::BASE), handler.clone());
         // A catch-all (`{*path}`) already takes the trailing slash.
@@ -72,6 +78,12 @@ pub fn router() -> Router<AppState> {
             r = r.route(&format!("{}/{path}/", wire::BASE), handler);
         }
     }
+    r = r
+        .route(admin::JOIN_PATH, post(admin::create_invited))
+        .route(
+            &format!("{}/", admin::JOIN_PATH),
+            post(admin::create_invited),
+        );
     r.route(&format!("{}/metadata/{{*path}}", wire::BASE), get(metadata))
         .route(
             &format!("{}/files/confirm/{{*path}}", wire::BASE),
@@ -228,16 +240,16 @@ async fn account(
         userid: a.user.id,
         name: a.user.name,
         logins: vec![format!("{typed}:{}", a.user.login)],
-        role: "user".into(),
-        lang: "en".into(),
-        timezone: "UTC".into(),
-        is_active: true,
-        is_deleted: false,
+        role: admin::role_name(a.role).into(),
+        lang: a.lang,
+        timezone: a.timezone,
+        is_active: a.active,
+        is_deleted: a.deleted_at.is_some(),
         registration_date: a.registered,
         last_login: a.last_login,
         storage_size: a.bytes_used,
         quota_size: a.quota,
-        company_id: crate::core::shares::COMPANY_ID,
+        company_id: a.company_id,
     }))
 }
 

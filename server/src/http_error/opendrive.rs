@@ -47,10 +47,11 @@ pub fn status_of(e: &CoreError) -> StatusCode {
         | NotADirectory(_) | TaskFailed(_) => StatusCode::BAD_REQUEST,
         InvalidCredentials | Unauthorized(_) => StatusCode::UNAUTHORIZED,
         Forbidden(_) | SharedRootInside(_) | MoveAcrossShares(_) | PasswordRequired
-        | WrongPassword | LinkExpired | DownloadLimitReached => StatusCode::FORBIDDEN,
-        NotFound(_) | NoSuchEndpoint(_) | LinkNotFound | NoPreview(_) | IntoOwnSubtree(_) => {
-            StatusCode::NOT_FOUND
-        }
+        | WrongPassword | LinkExpired | DownloadLimitReached | UserDisabled | UserLocked
+        | QuotaExceeded | GroupForbidden => StatusCode::FORBIDDEN,
+        TokenOfDisabledUser => StatusCode::UNAUTHORIZED,
+        NotFound(_) | NoSuchEndpoint(_) | UnknownEntity(_) | LinkNotFound | NoPreview(_)
+        | IntoOwnSubtree(_) => StatusCode::NOT_FOUND,
         MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
         AlreadyExists(_) | Conflict(_) | SameDirectory(_) => StatusCode::CONFLICT,
         InjectedFault(_) => StatusCode::SERVICE_UNAVAILABLE,

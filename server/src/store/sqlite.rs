@@ -191,6 +191,70 @@ CREATE INDEX events_node ON events(node_id);
 CREATE INDEX events_owner ON events(owner_id, timestamp);
 CREATE INDEX events_target ON events(target_user) WHERE target_user IS NOT NULL;
 "#,
+    // Administration: companies (every existing user joins company 1), roles and account
+    // states, hard quotas, groups, invitations and quota requests. A group share is one
+    // `group_shares` row plus one accepted `shares` row per member tagged with the group, kept in
+    // step by `core::group_shares::sync`, so mounts resolve exactly as for personal shares.
+    r#"
+CREATE TABLE companies (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    quota INTEGER,
+    status TEXT NOT NULL DEFAULT 'active',
+    created INTEGER NOT NULL
+);
+INSERT INTO companies (id, name, quota, created) VALUES (1, 'Demo Company', NULL, 0);
+ALTER TABLE users ADD COLUMN company_id INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'user';
+ALTER TABLE users ADD COLUMN is_active INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN deleted_at INTEGER;
+ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN locked_at INTEGER;
+ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE users ADD COLUMN timezone TEXT NOT NULL DEFAULT 'UTC';
+ALTER TABLE users ADD COLUMN hard_quota INTEGER;
+CREATE INDEX users_company ON users(company_id);
+CREATE TABLE user_groups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    name TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    UNIQUE(company_id, name)
+);
+CREATE TABLE group_members (
+    group_id INTEGER NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    PRIMARY KEY(group_id, user_id)
+);
+CREATE INDEX group_members_user ON group_members(user_id);
+CREATE TABLE group_shares (
+    node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    group_id INTEGER NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    writer INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    PRIMARY KEY(node_id, group_id)
+);
+ALTER TABLE shares ADD COLUMN group_id INTEGER;
+CREATE TABLE invitations (
+    token TEXT PRIMARY KEY,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    expires INTEGER NOT NULL,
+    used_by INTEGER
+);
+CREATE TABLE quota_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created INTEGER NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    decided INTEGER
+);
+CREATE INDEX quota_requests_company ON quota_requests(company_id, state);
+"#,
     // OAuth2 refresh tokens (OpenDrive's sign-in); each is good for one refresh.
     r#"
 CREATE TABLE oauth_refresh (

@@ -1,6 +1,7 @@
 //! Shared helpers: an in-process server on 127.0.0.1:0 over a fresh temp dir, and a client.
 #![allow(dead_code)]
 
+pub mod admin;
 pub mod opendrive;
 
 use std::sync::Arc;

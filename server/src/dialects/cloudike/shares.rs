@@ -10,6 +10,8 @@ use satchel_wire::cloudike::{
     ShareInvite, field,
 };
 
+use serde_json::{Value, json};
+
 use super::{ApiResult, Authed, Params, metadata_of};
 use crate::AppState;
 use crate::core::CoreError;
@@ -30,6 +32,23 @@ pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("shares/decline", post(decline)),
         ("fileops/handover", post(handover)),
     ]
+}
+
+/// `group_id` instead of `member_login`: the share is with a group.
+fn group_id(p: &Params) -> ApiResult<Option<i64>> {
+    p.number("group_id")
+}
+
+/// A group among the collaborators (and `shares/add/`'s answer for a group).
+fn group_line(id: i64, name: &str, writer: bool, is_indirect: bool) -> Value {
+    json!({
+        "group_id": id.to_string(),
+        "name": name,
+        "writer": writer,
+        "status": "accepted",
+        "is_group": true,
+        "is_indirect": is_indirect,
+    })
 }
 
 fn member_login(p: &Params) -> ApiResult<String> {
@@ -73,6 +92,17 @@ async fn add(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Response> {
+    if let Some(group) = group_id(&p)? {
+        let writer = p.flag(field::WRITER, false)?;
+        let made = state
+            .core
+            .share_with_group(&user, p.path(field::PATH)?, group, writer)
+            .await?;
+        return Ok(match made {
+            Some(g) => Json(group_line(g.id, &g.name, writer, false)).into_response(),
+            None => ().into_response(),
+        });
+    }
     let made = state
         .core
         .share_add(
@@ -101,24 +131,29 @@ async fn collaborators(
     State(state): State<AppState>,
     Authed(user): Authed,
     p: Params,
-) -> ApiResult<Json<Vec<Collaborator>>> {
-    let list = state
-        .core
-        .collaborators(&user, p.path(field::PATH)?)
-        .await?;
-    Ok(Json(
-        list.into_iter()
-            .map(|c| Collaborator {
-                userid: c.user.id,
-                login: c.user.login,
-                name: c.user.name,
-                writer: c.writer,
-                owner: c.status == "owner",
-                status: c.status,
-                is_indirect: c.is_indirect,
-            })
-            .collect(),
-    ))
+) -> ApiResult<Json<Vec<Value>>> {
+    let path = p.path(field::PATH)?;
+    let people = state.core.collaborators(&user, path.clone()).await?;
+    let groups = state.core.group_collaborators(&user, path).await?;
+    let mut out = Vec::new();
+    for c in people {
+        let line = Collaborator {
+            userid: c.user.id,
+            login: c.user.login,
+            name: c.user.name,
+            writer: c.writer,
+            owner: c.status == "owner",
+            status: c.status,
+            is_indirect: c.is_indirect,
+        };
+        out.push(serde_json::to_value(line).map_err(|e| CoreError::Internal(e.to_string()))?);
+    }
+    out.extend(
+        groups
+            .into_iter()
+            .map(|g| group_line(g.group_id, &g.name, g.writer, g.is_indirect)),
+    );
+    Ok(Json(out))
 }
 
 fn empty() -> Json<serde_json::Value> {
@@ -130,6 +165,14 @@ async fn update(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<serde_json::Value>> {
+    if let Some(group) = group_id(&p)? {
+        let writer = p.flag(field::WRITER, false)?;
+        state
+            .core
+            .group_share_update(&user, p.path(field::PATH)?, group, writer)
+            .await?;
+        return Ok(empty());
+    }
     state
         .core
         .share_update(
@@ -147,6 +190,13 @@ async fn remove(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<serde_json::Value>> {
+    if let Some(group) = group_id(&p)? {
+        state
+            .core
+            .group_share_remove(&user, p.path(field::PATH)?, group)
+            .await?;
+        return Ok(empty());
+    }
     state
         .core
         .share_remove(
@@ -164,6 +214,13 @@ async fn uninvite(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<serde_json::Value>> {
+    if let Some(group) = group_id(&p)? {
+        state
+            .core
+            .group_share_remove(&user, p.path(field::PATH)?, group)
+            .await?;
+        return Ok(empty());
+    }
     state
         .core
         .share_remove(
