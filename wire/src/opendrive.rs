@@ -586,6 +586,56 @@ pub struct Task {
     pub Comments: Option<Vec<Comment>>,
 }
 
+/// An account user (guide 1.2-1.4): a person of the caller's company, keyed by login.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountUser {
+    pub AccessUserID: String,
+    pub FirstName: String,
+    pub LastName: String,
+    /// The login (`access_email` in requests), an email or not.
+    pub Email: String,
+    /// 0 users, 1 admin.
+    pub AdminMode: i64,
+    pub AccessAdminLevel: i64,
+    /// 0 inactive (disabled), 1 active, 2 blocked (locked after failed logins).
+    pub AccessActive: i64,
+    pub BwMax: i64,
+    pub BwUsed: i64,
+    /// Bytes; 0 = unlimited.
+    pub StorageMax: i64,
+    pub StorageUsed: i64,
+    /// Unix seconds, as a string.
+    pub AccessSince: String,
+    pub Position: String,
+    pub Phone: String,
+    pub Avatar: String,
+    pub AvatarColor: String,
+    /// Extension: the groups the user is in (ids).
+    pub GroupIDs: Vec<String>,
+}
+
+/// A user group (guide 14.1, 14.2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserGroup {
+    pub GroupID: String,
+    pub GroupName: String,
+    /// Always `"1"`.
+    pub GroupActive: String,
+    pub GroupMaxStorage: String,
+    pub GroupMaxBw: String,
+    pub GroupSince: String,
+    pub NumUsers: i64,
+}
+
+/// `POST /usergroups.json` (the guide's spelling).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupCreated {
+    pub Group_id: i64,
+}
+
 /// The element of lists this server always answers empty (subcomments, attachments).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nothing {}

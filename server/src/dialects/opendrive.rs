@@ -2,6 +2,7 @@
 //! Clients name items by id; each handler turns ids into the caller's paths and calls the same
 //! path-based core as the Cloudike front-end, so both dialects see one tree per account.
 
+mod accounts;
 mod comments;
 mod files;
 mod folders;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
     routes.extend(sharing::routes());
     routes.extend(links::routes());
     routes.extend(comments::routes());
+    routes.extend(accounts::routes());
     let mut r = Router::new();
     for (path, handler) in routes {
         r = r.route(&format!("{}/{path}", od::BASE), handler);
