@@ -114,7 +114,11 @@ async fn wrong_password_missing_fields_and_no_session() {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), 404);
+    let (status, e) = error_of(r).await;
+    assert_eq!(
+        (status.as_u16(), e.kind.as_deref()),
+        (404, Some("NotFound"))
+    );
 }
 
 #[tokio::test]

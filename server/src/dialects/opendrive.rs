@@ -16,7 +16,7 @@ mod upload;
 use std::collections::HashMap;
 
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
-use axum::routing::MethodRouter;
+use axum::routing::{MethodRouter, any};
 use axum::{Json, Router};
 use satchel_wire::NodePath;
 use satchel_wire::opendrive::{self as od, ResultBody, field};
@@ -43,7 +43,12 @@ pub fn router() -> Router<AppState> {
     for (path, handler) in routes {
         r = r.route(&format!("{}/{path}", od::BASE), handler);
     }
-    r
+    // Any other path under the base: this dialect's 404, not Cloudike's body.
+    r.route(&format!("{}/{{*rest}}", od::BASE), any(no_such_endpoint))
+}
+
+async fn no_such_endpoint(uri: axum::http::Uri) -> OdError {
+    CoreError::NoSuchEndpoint(uri.path().to_owned()).into()
 }
 
 /// `{"result": true}`, the guide's "True (200 OK)".
