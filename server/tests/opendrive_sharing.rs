@@ -214,7 +214,7 @@ async fn public_links_with_password() {
     assert_eq!(info.Name, "photo.txt");
     assert_eq!(info.FileId, public_id);
     let got = anon
-        .get(o.url(&info.DownloadLink.trim_start_matches("/api/v1/")))
+        .get(o.url(info.DownloadLink.trim_start_matches("/api/v1/")))
         .send()
         .await
         .unwrap();

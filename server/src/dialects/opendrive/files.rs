@@ -186,7 +186,7 @@ async fn thumb(State(state): State<AppState>, call: Call) -> OdResult<Response> 
         .await?;
     let mut response = preview.bytes.into_response();
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&preview.content_type) {
+    if let Ok(v) = HeaderValue::from_str(preview.content_type) {
         headers.insert(header::CONTENT_TYPE, v);
     }
     headers.insert(
