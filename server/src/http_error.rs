@@ -8,6 +8,8 @@ use satchel_wire::cloudike::ErrorBody;
 
 use crate::core::CoreError;
 
+pub mod opendrive;
+
 /// A [`CoreError`] on its way out of a handler.
 #[derive(Debug)]
 pub struct ApiError(pub CoreError);
@@ -20,44 +22,7 @@ impl<E: Into<CoreError>> From<E> for ApiError {
 
 impl ApiError {
     pub fn status_and_name(&self) -> (StatusCode, &'static str) {
-        use CoreError::*;
-        match &self.0 {
-            InvalidParameters(_) => (StatusCode::BAD_REQUEST, "InvalidParameters"),
-            InvalidName(_) => (StatusCode::BAD_REQUEST, "InvalidName"),
-            InvalidCredentials => (StatusCode::UNAUTHORIZED, "InvalidCredentials"),
-            Unauthorized(_) => (StatusCode::UNAUTHORIZED, "Unauthorized"),
-            Forbidden(_) => (StatusCode::FORBIDDEN, "Forbidden"),
-            AlreadyExists(_) => (StatusCode::FORBIDDEN, "AlreadyExists"),
-            NotFound(_) | NoSuchEndpoint(_) | UnknownEntity(_) => {
-                (StatusCode::NOT_FOUND, "NotFound")
-            }
-            MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed"),
-            NoPreview(_) => (StatusCode::NOT_FOUND, "NoPreview"),
-            NotADirectory(_) => (StatusCode::METHOD_NOT_ALLOWED, "NotADirectory"),
-            Conflict(_) => (StatusCode::CONFLICT, "Conflict"),
-            SameDirectory(_) => (StatusCode::CONFLICT, "SameDirectory"),
-            IntoOwnSubtree(_) => (StatusCode::FAILED_DEPENDENCY, "IntoOwnSubtree"),
-            BadDigest(_) => (StatusCode::BAD_REQUEST, "BadDigest"),
-            IncompleteUpload(_) => (StatusCode::BAD_REQUEST, "IncompleteUpload"),
-            TaskFailed(_) => (StatusCode::BAD_REQUEST, "TaskFailed"),
-            InjectedFault(_) => (StatusCode::SERVICE_UNAVAILABLE, "InjectedFault"),
-            SharedRootInside(_) => (StatusCode::FAILED_DEPENDENCY, "SharedRootInside"),
-            MoveAcrossShares(_) => (
-                StatusCode::PRECONDITION_FAILED,
-                "FileOrFolderMoveMountPointToAnother",
-            ),
-            LinkNotFound => (StatusCode::NOT_FOUND, "LinkNotFound"),
-            LinkExpired => (StatusCode::GONE, "LinkExpired"),
-            DownloadLimitReached => (StatusCode::GONE, "DownloadLimitReached"),
-            PasswordRequired => (StatusCode::UNAUTHORIZED, "PasswordRequired"),
-            WrongPassword => (StatusCode::UNAUTHORIZED, "WrongPassword"),
-            UserDisabled => (StatusCode::FORBIDDEN, "UserDisabled"),
-            TokenOfDisabledUser => (StatusCode::UNAUTHORIZED, "UserDisabled"),
-            UserLocked => (StatusCode::FORBIDDEN, "UserLocked"),
-            QuotaExceeded => (StatusCode::PAYMENT_REQUIRED, "QuotaExceeded"),
-            GroupForbidden => (StatusCode::FORBIDDEN, "GroupForbidden"),
-            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
-        }
+        status_and_name(&self.0)
     }
 
     pub fn body(&self) -> ErrorBody {
@@ -67,6 +32,46 @@ impl ApiError {
             error: name.to_owned(),
             message: self.0.to_string(),
         }
+    }
+}
+
+/// The Cloudike status and symbolic name of a core error (the names are shared by every dialect).
+pub fn status_and_name(e: &CoreError) -> (StatusCode, &'static str) {
+    use CoreError::*;
+    match e {
+        InvalidParameters(_) => (StatusCode::BAD_REQUEST, "InvalidParameters"),
+        InvalidName(_) => (StatusCode::BAD_REQUEST, "InvalidName"),
+        InvalidCredentials => (StatusCode::UNAUTHORIZED, "InvalidCredentials"),
+        Unauthorized(_) => (StatusCode::UNAUTHORIZED, "Unauthorized"),
+        Forbidden(_) => (StatusCode::FORBIDDEN, "Forbidden"),
+        AlreadyExists(_) => (StatusCode::FORBIDDEN, "AlreadyExists"),
+        NotFound(_) | NoSuchEndpoint(_) | UnknownEntity(_) => (StatusCode::NOT_FOUND, "NotFound"),
+        MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "MethodNotAllowed"),
+        NoPreview(_) => (StatusCode::NOT_FOUND, "NoPreview"),
+        NotADirectory(_) => (StatusCode::METHOD_NOT_ALLOWED, "NotADirectory"),
+        Conflict(_) => (StatusCode::CONFLICT, "Conflict"),
+        SameDirectory(_) => (StatusCode::CONFLICT, "SameDirectory"),
+        IntoOwnSubtree(_) => (StatusCode::FAILED_DEPENDENCY, "IntoOwnSubtree"),
+        BadDigest(_) => (StatusCode::BAD_REQUEST, "BadDigest"),
+        IncompleteUpload(_) => (StatusCode::BAD_REQUEST, "IncompleteUpload"),
+        TaskFailed(_) => (StatusCode::BAD_REQUEST, "TaskFailed"),
+        InjectedFault(_) => (StatusCode::SERVICE_UNAVAILABLE, "InjectedFault"),
+        SharedRootInside(_) => (StatusCode::FAILED_DEPENDENCY, "SharedRootInside"),
+        MoveAcrossShares(_) => (
+            StatusCode::PRECONDITION_FAILED,
+            "FileOrFolderMoveMountPointToAnother",
+        ),
+        LinkNotFound => (StatusCode::NOT_FOUND, "LinkNotFound"),
+        LinkExpired => (StatusCode::GONE, "LinkExpired"),
+        DownloadLimitReached => (StatusCode::GONE, "DownloadLimitReached"),
+        PasswordRequired => (StatusCode::UNAUTHORIZED, "PasswordRequired"),
+        WrongPassword => (StatusCode::UNAUTHORIZED, "WrongPassword"),
+        UserDisabled => (StatusCode::FORBIDDEN, "UserDisabled"),
+        TokenOfDisabledUser => (StatusCode::UNAUTHORIZED, "UserDisabled"),
+        UserLocked => (StatusCode::FORBIDDEN, "UserLocked"),
+        QuotaExceeded => (StatusCode::PAYMENT_REQUIRED, "QuotaExceeded"),
+        GroupForbidden => (StatusCode::FORBIDDEN, "GroupForbidden"),
+        Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
     }
 }
 

@@ -69,6 +69,7 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
 pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
     let api_404 = any(dialects::cloudike::api_not_found);
     let app = dialects::cloudike::router()
+        .merge(dialects::opendrive::router())
         .route("/api", api_404.clone())
         .route("/api/", api_404.clone())
         .route("/api/{*rest}", api_404.clone())

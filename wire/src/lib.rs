@@ -5,5 +5,6 @@
 
 pub mod cloudike;
 pub mod name;
+pub mod opendrive;
 
 pub use name::{FileName, NameError, NodePath};

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod archive;
+pub mod chunks;
 pub mod comments;
 pub mod companies;
 pub mod downloads;
@@ -11,9 +12,11 @@ pub mod error;
 pub mod events;
 pub mod group_shares;
 pub mod groups;
+pub mod ids;
 pub mod invitations;
 pub mod links;
 pub mod nodes;
+pub mod oauth;
 pub mod previews;
 pub mod quota;
 pub mod quota_requests;

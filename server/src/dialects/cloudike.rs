@@ -2,7 +2,7 @@
 //! Handlers only translate: parameters in, core call, wire types out.
 
 mod admin;
-mod archive;
+pub(crate) mod archive;
 mod company;
 mod find;
 mod groups;
@@ -504,7 +504,7 @@ async fn file_get(
 }
 
 /// RFC 6266: an ASCII fallback plus the exact UTF-8 name in `filename*`.
-fn content_disposition(kind: &str, name: &str) -> String {
+pub(crate) fn content_disposition(kind: &str, name: &str) -> String {
     let fallback: String = name
         .chars()
         .map(|c| {

@@ -2,6 +2,7 @@
 //! the result to that dialect's wire types.
 
 pub mod cloudike;
+pub mod opendrive;
 mod params;
 
 pub use params::Params;

@@ -255,6 +255,15 @@ CREATE TABLE quota_requests (
 );
 CREATE INDEX quota_requests_company ON quota_requests(company_id, state);
 "#,
+    // OAuth2 refresh tokens (OpenDrive's sign-in); each is good for one refresh.
+    r#"
+CREATE TABLE oauth_refresh (
+    token TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created INTEGER NOT NULL,
+    expires INTEGER NOT NULL
+);
+"#,
 ];
 
 #[derive(Clone)]

@@ -32,7 +32,7 @@ fn paths(p: &Params) -> ApiResult<Vec<NodePath>> {
         .collect::<Result<_, _>>()?)
 }
 
-pub(super) fn zip_response(state: &AppState, plan: ArchivePlan) -> Response {
+pub(crate) fn zip_response(state: &AppState, plan: ArchivePlan) -> Response {
     let disposition = content_disposition("attachment", &plan.file_name);
     // Known in advance (entries are stored, sizes known), so a browser shows real progress.
     let length = HeaderValue::from(plan.zip_len());
