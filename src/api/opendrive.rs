@@ -521,8 +521,8 @@ pub fn kind_of(kind: &str, status: u16) -> ErrorKind {
         "SharedRootInside" => ErrorKind::SharedRootInside,
         "FileOrFolderMoveMountPointToAnother" => ErrorKind::MountMove,
         "QuotaExceeded" => ErrorKind::QuotaExceeded,
-        "AccountDisabled" => ErrorKind::AccountDisabled,
-        "AccountLocked" => ErrorKind::AccountLocked,
+        "UserDisabled" | "AccountDisabled" => ErrorKind::AccountDisabled,
+        "UserLocked" | "AccountLocked" => ErrorKind::AccountLocked,
         _ => match status {
             401 => ErrorKind::Unauthorized,
             403 => ErrorKind::Forbidden,
