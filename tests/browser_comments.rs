@@ -17,18 +17,99 @@ mod journeys {
         password: "quinn-pass-2",
     };
 
+    const RAY: User = User {
+        login: "ray",
+        password: "ray-pass-77",
+    };
+    const SAM: User = User {
+        login: "sam",
+        password: "sam-pass-88",
+    };
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn comment_journeys() {
         run_suite(
-            &[PAT, QUINN],
+            &[PAT, QUINN, RAY, SAM],
             &[],
-            &[Story {
-                name: "comment and mention, see it in the feed, assign a task, complete it",
-                needs: &["comments", "tasks", "activity"],
-                run: |p| Box::pin(discuss(p)),
-            }],
+            &[
+                Story {
+                    name: "comments: write one on a shared file, the collaborator reads it, HTML is text",
+                    needs: &["comments"],
+                    run: |p| Box::pin(comment(p)),
+                },
+                Story {
+                    name: "comment and mention, see it in the feed, assign a task, complete it",
+                    needs: &["comments", "tasks", "activity"],
+                    run: |p| Box::pin(discuss(p)),
+                },
+            ],
         )
         .await;
+    }
+
+    async fn comment(peers: &Peers) -> TestResult {
+        let ray_api = peers.api(&RAY);
+        let sam_api = peers.api(&SAM);
+        ray_api.upload("/Notes/draft.txt", b"draft").await?;
+        ray_api
+            .post(
+                "shares/add/",
+                &[
+                    ("path", "/Notes"),
+                    ("member_login", SAM.login),
+                    ("writer", "true"),
+                ],
+            )
+            .await?;
+        let invites = sam_api.get_json("shares/invites/").await?;
+        let hash = invites[0]["hash"]
+            .as_str()
+            .ok_or("no invitation")?
+            .to_owned();
+        sam_api.post("shares/accept/", &[("hash", &hash)]).await?;
+
+        let ray = peers.browser().await?;
+        ray.login(&RAY).await?;
+        ray.open_folder("/Notes").await?;
+        ray.select("/Notes/draft.txt").await?;
+        ray.click("#btn-comments").await?;
+        ray.fill("#comment-input", "Looks good <i>mostly</i>")
+            .await?;
+        ray.click("#comment-submit").await?;
+        ray.wait_text(
+            "#comment-list li[data-comment-id] .comment-text",
+            "<i>mostly</i>",
+        )
+        .await?;
+        ray.close().await?;
+
+        // Stored in the one core: the other dialect's witness reads it too.
+        let stored = ray_api
+            .get_json("workflow/comments/Notes/draft.txt")
+            .await?;
+        assert!(
+            stored.to_string().contains("Looks good"),
+            "the comment is stored: {stored}"
+        );
+
+        let sam = peers.browser().await?;
+        sam.login(&SAM).await?;
+        sam.open_folder("/Notes").await?;
+        sam.select("/Notes/draft.txt").await?;
+        sam.click("#btn-comments").await?;
+        sam.wait_text("#comment-list", "Looks good").await?;
+        let no_markup = sam
+            .eval_on(
+                "#comment-list",
+                "return arguments[0].querySelector('i') === null;",
+            )
+            .await?;
+        assert_eq!(
+            no_markup,
+            serde_json::Value::Bool(true),
+            "HTML in a comment is text"
+        );
+        sam.close().await
     }
 
     async fn discuss(peers: &Peers) -> TestResult {

@@ -109,6 +109,22 @@ impl Dialect {
 
 /// Run every story, even after one fails, print each outcome (skips included), and return the
 /// failures.
+/// Print an outcome, and append it to `SATCHEL_JOURNEY_LOG` (which `cargo xtask test` shows at the
+/// end, since cargo hides a passing test's output).
+fn report(line: String) {
+    println!("{line}");
+    if let Some(path) = std::env::var_os("SATCHEL_JOURNEY_LOG") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(f, "{line}");
+        }
+    }
+}
+
 async fn run_stories(peers: &Peers, stories: &[Story]) -> Vec<String> {
     let dialect = peers.dialect.code();
     let mut failures = Vec::new();
@@ -120,17 +136,17 @@ async fn run_stories(peers: &Peers, stories: &[Story]) -> Vec<String> {
             .filter(|c| !peers.has(c))
             .collect();
         if !missing.is_empty() {
-            println!(
+            report(format!(
                 "journey SKIPPED [{dialect}]: {}: not in this API ({})",
                 story.name,
                 missing.join(", ")
-            );
+            ));
             continue;
         }
         match (story.run)(peers).await {
-            Ok(()) => println!("journey ok [{dialect}]: {}", story.name),
+            Ok(()) => report(format!("journey ok [{dialect}]: {}", story.name)),
             Err(e) => {
-                println!("journey FAILED [{dialect}]: {}: {e}", story.name);
+                report(format!("journey FAILED [{dialect}]: {}: {e}", story.name));
                 failures.push(format!("[{dialect}] {}: {e}", story.name));
             }
         }
@@ -151,11 +167,11 @@ pub async fn run_suite(users: &[User], server_flags: &[&str], stories: &[Story])
             ));
             continue;
         }
-        println!(
+        report(format!(
             "dialect {}: capabilities {}",
             dialect.code(),
             peers.caps.join(",")
-        );
+        ));
         failures.extend(run_stories(&peers, stories).await);
     }
     assert!(

@@ -115,14 +115,22 @@ fn test(extra: Vec<String>) -> Result {
     let dist = dist_dir();
     let mut args = vec!["test", "--workspace", "--no-fail-fast"];
     args.extend(extra.iter().map(String::as_str));
+    // The browser suites append one line per journey and dialect (ok, SKIPPED, FAILED) here;
+    // cargo hides a passing test's output, and the skips must be seen.
+    let journeys = target_dir().join("journeys.log");
+    let _ = std::fs::remove_file(&journeys);
     eprintln!("$ cargo {}", args.join(" "));
     let status = Command::new("cargo")
         .args(&args)
         .current_dir(repo_root())
         .env("SATCHEL_SERVER_BIN", &server)
         .env("SATCHEL_DIST", &dist)
+        .env("SATCHEL_JOURNEY_LOG", &journeys)
         .status()
         .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if let Ok(log) = std::fs::read_to_string(&journeys) {
+        eprintln!("\nBrowser journeys, per dialect:\n{log}");
+    }
     if status.success() {
         Ok(())
     } else {
