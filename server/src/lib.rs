@@ -117,9 +117,13 @@ pub async fn serve(config: Config) -> Result<(), BoxError> {
     let running = start(&config).await?;
     if config.demo {
         println!(
-            "Demo account: login \"{}\", password \"{}\"",
+            "Demo account (company admin of \"Demo Company\"): login \"{}\", password \"{}\"",
             demo::DEMO_LOGIN,
             demo::DEMO_PASSWORD
+        );
+        println!(
+            "Also: users alice, bob, carol (password <login>-satchel); system admin root \
+             (root-satchel). The login page picks the dialect: Cloudike or OpenDrive."
         );
     }
     println!("Satchel is running on http://{}", running.addr);
