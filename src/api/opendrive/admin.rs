@@ -11,8 +11,9 @@ use serde_json::json;
 use super::{Id, Num, OpenDrive, unit};
 use crate::api::{
     AdminUser, ApiError, ErrorKind, Group, Member, NewUser, Person, QuotaOutcome, Role, UserEdit,
-    UserQuery, UserSort, UsersPage,
+    UserQuery, UsersPage,
 };
+use crate::logic::user_list;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -117,27 +118,6 @@ fn quota_mb(bytes: Option<u64>) -> u64 {
     bytes.map_or(0, |b| b.div_ceil(MIB).max(1))
 }
 
-/// Sorts the whole match list (the API does not), then cuts the asked page.
-pub fn page_of(mut users: Vec<AdminUser>, q: &UserQuery) -> UsersPage {
-    users.sort_by(|a, b| {
-        let by = match q.sort {
-            UserSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            UserSort::Login => a.login.to_lowercase().cmp(&b.login.to_lowercase()),
-            UserSort::Used => a.used_bytes.cmp(&b.used_bytes),
-            UserSort::LastLogin => a.last_login_ms.cmp(&b.last_login_ms),
-        }
-        .then_with(|| a.login.cmp(&b.login));
-        if q.descending { by.reverse() } else { by }
-    });
-    let total = users.len() as u64;
-    let users = users
-        .into_iter()
-        .skip(q.offset as usize)
-        .take(q.limit.max(1) as usize)
-        .collect();
-    UsersPage { users, total }
-}
-
 impl OpenDrive {
     /// Every account user of my company whose login or name contains `text`.
     async fn search_users(&self, text: &str) -> Result<Vec<AccountUser>, ApiError> {
@@ -173,7 +153,11 @@ impl OpenDrive {
 
     pub(super) async fn find_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
         let all = self.search_users(&q.text).await?;
-        Ok(page_of(all.into_iter().map(user_from).collect(), q))
+        // Neither paged nor sorted by the API: done here.
+        Ok(user_list::sort_and_page(
+            all.into_iter().map(user_from).collect(),
+            q,
+        ))
     }
 
     /// The directory for the share dialog and the group picker: company people only, and none
@@ -430,44 +414,5 @@ mod tests {
         assert_eq!(quota_mb(Some(MIB)), 1);
         assert_eq!(quota_mb(Some(MIB + 1)), 2);
         assert_eq!(quota_mb(Some(0)), 1);
-    }
-
-    fn user(login: &str, name: &str, used: u64) -> AdminUser {
-        AdminUser {
-            used_bytes: used,
-            name: name.into(),
-            ..decode_user(&format!(r#"{{"Email":"{login}"}}"#))
-        }
-    }
-
-    #[test]
-    fn pages_are_sorted_then_cut_here() {
-        let all = vec![
-            user("c", "carol", 5),
-            user("a", "Bob", 9),
-            user("b", "alice", 1),
-        ];
-        let q = UserQuery {
-            sort: UserSort::Name,
-            limit: 2,
-            ..UserQuery::default()
-        };
-        let p = page_of(all.clone(), &q);
-        assert_eq!(p.total, 3);
-        let logins: Vec<_> = p.users.iter().map(|u| u.login.as_str()).collect();
-        assert_eq!(logins, ["b", "a"]);
-        let q = UserQuery {
-            sort: UserSort::Used,
-            descending: true,
-            offset: 1,
-            limit: 5,
-            ..UserQuery::default()
-        };
-        let logins: Vec<_> = page_of(all, &q)
-            .users
-            .into_iter()
-            .map(|u| u.login)
-            .collect();
-        assert_eq!(logins, ["c", "b"]);
     }
 }
