@@ -1,5 +1,5 @@
 //! `section#group-members`: the members of one group (`li[data-member]` with
-//! `button[data-action="remove-member"]`) and adding one: `input#group-member-login` suggests
+//! `button[data-action="remove-member"]` where the dialect can remove) and adding one: `input#group-member-login` suggests
 //! company users from the directory (`ul#group-member-suggestions`), `button#group-member-add`.
 
 use leptos::prelude::*;
