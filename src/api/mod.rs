@@ -80,6 +80,8 @@ pub struct Capabilities {
     pub admin_users: bool,
     /// Users are invited by a link instead of being given a password.
     pub invite_users: bool,
+    /// An admin sets a user's language and time zone.
+    pub user_locale: bool,
     /// Users locked after wrong passwords can be unlocked.
     pub unlock_users: bool,
     /// Deleted users can be restored.
@@ -89,6 +91,8 @@ pub struct Capabilities {
     /// Per-user quotas.
     pub quotas: bool,
     pub groups: bool,
+    /// A member can be taken out of a group (OpenDrive can only move people between groups).
+    pub group_member_removal: bool,
     /// Folders can be shared with a group.
     pub group_shares: bool,
     /// The company panel (name, quota, users).
@@ -1071,11 +1075,13 @@ pub fn capability_names(caps: &Capabilities) -> String {
         activity,
         admin_users,
         invite_users,
+        user_locale,
         unlock_users,
         restore_users,
         roles,
         quotas,
         groups,
+        group_member_removal,
         group_shares,
         company,
         quota_requests,
@@ -1105,11 +1111,13 @@ pub fn capability_names(caps: &Capabilities) -> String {
         ("activity", activity),
         ("admin_users", admin_users),
         ("invite_users", invite_users),
+        ("user_locale", user_locale),
         ("unlock_users", unlock_users),
         ("restore_users", restore_users),
         ("roles", roles),
         ("quotas", quotas),
         ("groups", groups),
+        ("group_member_removal", group_member_removal),
         ("group_shares", group_shares),
         ("company", company),
         ("quota_requests", quota_requests),

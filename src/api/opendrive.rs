@@ -21,6 +21,8 @@ use crate::logic::id_cache::{IdCache, Kind, Known};
 use crate::logic::mentions::split_mentions;
 use crate::logic::preview::{PreviewKind, preview_kind};
 
+mod admin;
+
 const BASE: &str = "/api/v1";
 /// The root folder's id.
 const ROOT: &str = "0";
@@ -1119,12 +1121,13 @@ impl Client for OpenDrive {
         let full = format!("{} {}", u.user_first_name, u.user_last_name)
             .trim()
             .to_owned();
+        let role = self.my_role(&u.user_name).await?;
         Ok(Account {
             user_id: u.user_id.0,
             name: if full.is_empty() { u.user_name } else { full },
             used_bytes: u.storage_used.bytes(),
             quota_bytes: (u.max_storage.0 > 0).then(|| u.max_storage.bytes()),
-            role: Role::User,
+            role,
             company_id: None,
         })
     }
@@ -1445,6 +1448,13 @@ impl Client for OpenDrive {
             // Files only: folders have no password in this dialect.
             link_password: true,
             comments: true,
+            // Account users and user groups; no invitations, restorable deletion, company
+            // panel, storage report or group shares in this API.
+            admin_users: true,
+            unlock_users: true,
+            roles: true,
+            quotas: true,
+            groups: true,
             ..Capabilities::default()
         }
     }
@@ -1700,9 +1710,8 @@ impl Client for OpenDrive {
         Ok(TextHead { text, truncated })
     }
 
-    async fn people(&self, _query: &str) -> Result<Vec<Person>, ApiError> {
-        // No user directory is served (account users are not): people are named by login.
-        Ok(Vec::new())
+    async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
+        self.directory(query).await
     }
 
     async fn collaborators(&self, folder: &NodePath) -> Result<Vec<Collaborator>, ApiError> {
@@ -2038,6 +2047,73 @@ impl Client for OpenDrive {
         _limit: u64,
     ) -> Result<Vec<Event>, ApiError> {
         Err(ApiError::unsupported())
+    }
+
+    // Administration: account users and user groups (opendrive/admin.rs). User ids are logins.
+
+    async fn admin_users(&self, query: &UserQuery) -> Result<UsersPage, ApiError> {
+        self.find_users(query).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+        self.new_user(user).await
+    }
+
+    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        self.edit(id, edit).await
+    }
+
+    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+        self.set_password(id, password).await
+    }
+
+    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+        self.set_active(id, active).await
+    }
+
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
+        // `access_active` 1 unlocks (and enables: the API has no unlock alone).
+        self.set_access(id, true).await
+    }
+
+    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+        self.set_role(id, role).await
+    }
+
+    async fn set_quota(
+        &self,
+        ids: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        self.set_quotas(ids, quota_bytes).await
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.remove_user(id).await
+    }
+
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.list_groups().await
+    }
+
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
+        self.new_group(name).await
+    }
+
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        self.rename(group, name).await
+    }
+
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
+        self.remove_group(group).await
+    }
+
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        self.members(group).await
+    }
+
+    async fn add_group_members(&self, group: &Group, user_ids: &[String]) -> Result<(), ApiError> {
+        self.add_members(group, user_ids).await
     }
 }
 

@@ -1,5 +1,5 @@
 //! `section#group-members`: the members of one group (`li[data-member]` with
-//! `button[data-action="remove-member"]`) and adding one: `input#group-member-login` suggests
+//! `button[data-action="remove-member"]` where the dialect can remove) and adding one: `input#group-member-login` suggests
 //! company users from the directory (`ul#group-member-suggestions`), `button#group-member-add`.
 
 use leptos::prelude::*;
@@ -136,21 +136,26 @@ pub fn GroupMembers(group: Group, on_changed: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         add();
     };
+    // Without removal (OpenDrive only moves people between groups) the row has no button.
+    let removable = app.client().capabilities().group_member_removal;
     let member_row = move |m: Member| {
         let who = shown(&m.person);
         let target = m.clone();
+        let label = tf(Msg::ActLabel, &[t(Msg::GroupMemberRemove), &who]);
         view! {
             <li data-member=m.person.login.clone()>
-                <span class="member-name">{who.clone()}</span>
-                <button
-                    type="button"
-                    data-action="remove-member"
-                    class="danger"
-                    aria-label=tf(Msg::ActLabel, &[t(Msg::GroupMemberRemove), &who])
-                    on:click=move |_| remove(target.clone())
-                >
-                    {t(Msg::GroupMemberRemove)}
-                </button>
+                <span class="member-name">{who}</span>
+                {removable.then(|| view! {
+                    <button
+                        type="button"
+                        data-action="remove-member"
+                        class="danger"
+                        aria-label=label
+                        on:click=move |_| remove(target.clone())
+                    >
+                        {t(Msg::GroupMemberRemove)}
+                    </button>
+                })}
             </li>
         }
     };

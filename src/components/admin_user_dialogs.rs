@@ -262,28 +262,32 @@ pub fn EditUserDialog(
         });
     };
     let current_lang = user.lang.clone();
+    let locale = app.client().capabilities().user_locale;
     view! {
         <Modal id="edit-user-dialog" labelled_by="edit-user-title" on_close=on_close>
             <form on:submit=submit novalidate>
                 <h2 id="edit-user-title">{tf(Msg::EditUserTitle, &[&user.login])}</h2>
                 <label for="edit-user-name">{t(Msg::EditName)}</label>
                 <input id="edit-user-name" type="text" autocomplete="off" node_ref=name prop:value=user.name.clone()/>
-                <label for="edit-user-lang">{t(Msg::EditLang)}</label>
-                <select id="edit-user-lang" node_ref=lang>
-                    {LANGS
-                        .into_iter()
-                        .map(|(code, label)| view! { <option value=code selected=current_lang == code>{t(label)}</option> })
-                        .collect_view()}
-                </select>
-                <label for="edit-user-timezone">{t(Msg::EditTimezone)}</label>
-                <input
-                    id="edit-user-timezone"
-                    type="text"
-                    autocomplete="off"
-                    placeholder="Europe/Berlin"
-                    node_ref=timezone
-                    prop:value=user.timezone.clone()
-                />
+                // Only where the dialect keeps them (an absent field leaves the value alone).
+                {locale.then(|| view! {
+                    <label for="edit-user-lang">{t(Msg::EditLang)}</label>
+                    <select id="edit-user-lang" node_ref=lang>
+                        {LANGS
+                            .into_iter()
+                            .map(|(code, label)| view! { <option value=code selected=current_lang == code>{t(label)}</option> })
+                            .collect_view()}
+                    </select>
+                    <label for="edit-user-timezone">{t(Msg::EditTimezone)}</label>
+                    <input
+                        id="edit-user-timezone"
+                        type="text"
+                        autocomplete="off"
+                        placeholder="Europe/Berlin"
+                        node_ref=timezone
+                        prop:value=user.timezone.clone()
+                    />
+                })}
                 <FieldError id="edit-user-error" error=error/>
                 <Buttons submit_id="edit-user-submit" label=t(Msg::CommentSave) busy=busy on_close=on_close/>
             </form>

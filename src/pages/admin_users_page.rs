@@ -316,17 +316,20 @@ fn UsersView() -> impl IntoView {
                 placeholder=t(Msg::AdminUserSearchPlaceholder)
                 on:input=on_search
             />
-            <span class="checkbox">
-                <input
-                    id="admin-show-deleted"
-                    type="checkbox"
-                    on:change=move |ev| {
-                        offset.set(0);
-                        show_deleted.set(event_target_checked(&ev));
-                    }
-                />
-                <label for="admin-show-deleted">{t(Msg::AdminShowDeleted)}</label>
-            </span>
+            // Deleted users are listed only where they can be restored.
+            {caps.restore_users.then(|| view! {
+                <span class="checkbox">
+                    <input
+                        id="admin-show-deleted"
+                        type="checkbox"
+                        on:change=move |ev| {
+                            offset.set(0);
+                            show_deleted.set(event_target_checked(&ev));
+                        }
+                    />
+                    <label for="admin-show-deleted">{t(Msg::AdminShowDeleted)}</label>
+                </span>
+            })}
             <button id="admin-new-user" type="button" class="primary" on:click=move |_| dialog.set(Some(Dialog::New))>
                 {t(Msg::NewUser)}
             </button>

@@ -1,0 +1,418 @@
+//! OpenDrive's account users and user groups (docs/dialects/opendrive.md, "Account users and user
+//! groups"), mapped onto Satchel's admin terms. The `Client` methods in `opendrive.rs` call these.
+//!
+//! Every account-user endpoint is keyed by login (`access_email`), so on this dialect the SPA's
+//! user id ([`AdminUser::id`], [`Member::user_id`]) **is the login**. The API neither pages nor
+//! sorts: `searchusers.json` answers every match, and the page is cut and sorted here.
+
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{Id, Num, OpenDrive, unit};
+use crate::api::{
+    AdminUser, ApiError, ErrorKind, Group, Member, NewUser, Person, QuotaOutcome, Role, UserEdit,
+    UserQuery, UsersPage,
+};
+use crate::logic::user_list;
+
+const MIB: u64 = 1024 * 1024;
+
+/// An account user (guide 1.2-1.4), with only the fields the SPA reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct AccountUser {
+    first_name: String,
+    last_name: String,
+    /// The login.
+    email: String,
+    admin_mode: Num,
+    access_admin_level: Num,
+    /// 1 active, 0 disabled, 2 locked after failed logins.
+    access_active: Num,
+    /// Bytes, 0 = unlimited.
+    storage_max: Num,
+    storage_used: Num,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct UserGroup {
+    #[serde(rename = "GroupID")]
+    group_id: Id,
+    group_name: String,
+    num_users: Num,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct GroupCreated {
+    #[serde(rename = "Group_id")]
+    group_id: Id,
+}
+
+fn full_name(u: &AccountUser) -> String {
+    format!("{} {}", u.first_name, u.last_name)
+        .trim()
+        .to_owned()
+}
+
+/// The account's role: `AccessAdminLevel` when sent, else `AdminMode` (1 = company admin).
+fn role_of(u: &AccountUser) -> Role {
+    match u.access_admin_level.0 {
+        2 => Role::SystemAdmin,
+        1 => Role::CompanyAdmin,
+        _ if u.admin_mode.flag() => Role::CompanyAdmin,
+        _ => Role::User,
+    }
+}
+
+fn user_from(u: AccountUser) -> AdminUser {
+    AdminUser {
+        id: u.email.clone(),
+        name: full_name(&u),
+        role: role_of(&u),
+        // 2 ("blocked") says locked, not whether the account is enabled: enabled is the likelier.
+        active: u.access_active.0 != 0,
+        locked: u.access_active.0 == 2,
+        deleted: false,
+        used_bytes: u.storage_used.bytes(),
+        quota_bytes: (u.storage_max.0 > 0).then(|| u.storage_max.bytes()),
+        // Not in this API.
+        last_login_ms: 0,
+        lang: String::new(),
+        timezone: String::new(),
+        login: u.email,
+    }
+}
+
+fn person_from(u: &AccountUser) -> Person {
+    Person {
+        login: u.email.clone(),
+        name: full_name(u),
+    }
+}
+
+fn group_from(g: UserGroup) -> Group {
+    Group {
+        id: g.group_id.0,
+        name: g.group_name,
+        members: g.num_users.bytes(),
+    }
+}
+
+/// `access_first_name` / `access_last_name`: the display name split at its first space (the
+/// server joins them with one). A one-word name repeats nothing: the last name is then empty,
+/// which the server refuses, so it becomes the first word again.
+fn name_parts(name: &str) -> (String, String) {
+    let name = name.trim();
+    match name.split_once(' ') {
+        Some((first, last)) if !last.trim().is_empty() => {
+            (first.to_owned(), last.trim().to_owned())
+        }
+        _ => (name.to_owned(), name.to_owned()),
+    }
+}
+
+/// `access_max_storage` is whole MB (0 = unlimited): a limit is rounded up, never down.
+fn quota_mb(bytes: Option<u64>) -> u64 {
+    bytes.map_or(0, |b| b.div_ceil(MIB).max(1))
+}
+
+impl OpenDrive {
+    /// Every account user of my company whose login or name contains `text`.
+    async fn search_users(&self, text: &str) -> Result<Vec<AccountUser>, ApiError> {
+        let query = [("search_query", text.trim().to_owned())];
+        self.get(
+            &self.in_session("accountusers/searchusers.json", &[]),
+            &query,
+        )
+        .await
+    }
+
+    async fn user_info(&self, login: &str) -> Result<AccountUser, ApiError> {
+        self.get(&self.in_session("accountusers/info.json", &[login]), &[])
+            .await
+    }
+
+    async fn put_user(&self, login: &str, mut fields: serde_json::Value) -> Result<(), ApiError> {
+        fields["access_email"] = json!(login);
+        unit(self.send("PUT", "accountusers.json", fields).await?)
+    }
+
+    /// My role: `users/info.json` always says `AdminMode: 0`, so ask the admin endpoint about
+    /// myself; it refuses (403) everyone who is not an admin.
+    pub(super) async fn my_role(&self, login: &str) -> Result<Role, ApiError> {
+        match self.user_info(login).await {
+            Ok(u) => Ok(role_of(&u)),
+            Err(e) if matches!(e.kind, ErrorKind::Forbidden | ErrorKind::NotFound) => {
+                Ok(Role::User)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(super) async fn find_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
+        let all = self.search_users(&q.text).await?;
+        // Neither paged nor sorted by the API: done here.
+        Ok(user_list::sort_and_page(
+            all.into_iter().map(user_from).collect(),
+            q,
+        ))
+    }
+
+    /// The directory for the share dialog and the group picker: company people only, and none
+    /// for a plain user (the endpoint is an admin's).
+    pub(super) async fn directory(&self, query: &str) -> Result<Vec<Person>, ApiError> {
+        match self.search_users(query).await {
+            Ok(found) => Ok(found.iter().map(person_from).collect()),
+            Err(e) if e.kind == ErrorKind::Forbidden => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(super) async fn new_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+        let login = user.login.trim();
+        let (first, last) = name_parts(if user.name.trim().is_empty() {
+            login
+        } else {
+            &user.name
+        });
+        let body = json!({
+            "access_email": login,
+            "access_first_name": first,
+            "access_last_name": last,
+            "access_password": user.password,
+            "access_admin_mode": 0,
+            "access_max_storage": 0,
+            "group_id": "0",
+        });
+        unit(self.send("POST", "accountusers.json", body).await?)?;
+        Ok(user_from(self.user_info(login).await?))
+    }
+
+    /// Only the name: this API keeps no language or time zone per account user.
+    pub(super) async fn edit(&self, login: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        let (first, last) = name_parts(&edit.name);
+        if !first.is_empty() {
+            let body = json!({ "access_first_name": first, "access_last_name": last });
+            self.put_user(login, body).await?;
+        }
+        Ok(user_from(self.user_info(login).await?))
+    }
+
+    pub(super) async fn set_password(&self, login: &str, password: &str) -> Result<(), ApiError> {
+        self.put_user(login, json!({ "access_password": password }))
+            .await
+    }
+
+    pub(super) async fn set_role(&self, login: &str, role: Role) -> Result<(), ApiError> {
+        let mode = match role {
+            Role::User => 0,
+            Role::CompanyAdmin => 1,
+            // `access_admin_mode` knows no system admin.
+            Role::SystemAdmin => return Err(ApiError::unsupported()),
+        };
+        self.put_user(login, json!({ "access_admin_mode": mode }))
+            .await
+    }
+
+    /// One `PUT` per user; each answer is that user's outcome.
+    pub(super) async fn set_quotas(
+        &self,
+        logins: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        let mb = quota_mb(quota_bytes);
+        let mut out = Vec::with_capacity(logins.len());
+        for login in logins {
+            let done = self
+                .put_user(login, json!({ "access_max_storage": mb }))
+                .await;
+            if let Err(e) = &done
+                && e.kind == ErrorKind::Unauthorized
+            {
+                return Err(e.clone());
+            }
+            out.push(QuotaOutcome {
+                user_id: login.clone(),
+                error: done.err().map(|e| {
+                    if e.message.is_empty() {
+                        e.status.to_string()
+                    } else {
+                        e.message
+                    }
+                }),
+            });
+        }
+        Ok(out)
+    }
+
+    /// `setaccess.json`: 1 enables (and unlocks), 0 disables.
+    pub(super) async fn set_access(&self, login: &str, active: bool) -> Result<(), ApiError> {
+        let body = json!({ "access_email": login, "access_active": u8::from(active) });
+        unit(
+            self.send("POST", "accountusers/setaccess.json", body)
+                .await?,
+        )
+    }
+
+    pub(super) async fn set_active(
+        &self,
+        login: &str,
+        active: bool,
+    ) -> Result<AdminUser, ApiError> {
+        self.set_access(login, active).await?;
+        Ok(user_from(self.user_info(login).await?))
+    }
+
+    pub(super) async fn remove_user(&self, login: &str) -> Result<(), ApiError> {
+        self.delete_at(&self.in_session("accountusers.json", &[login]))
+            .await
+    }
+
+    pub(super) async fn list_groups(&self) -> Result<Vec<Group>, ApiError> {
+        let all: Vec<UserGroup> = self
+            .get("usergroups/all.json", &self.session_query())
+            .await?;
+        Ok(all.into_iter().map(group_from).collect())
+    }
+
+    pub(super) async fn new_group(&self, name: &str) -> Result<Group, ApiError> {
+        let made: GroupCreated = self
+            .post("usergroups.json", json!({ "group_name": name.trim() }))
+            .await?;
+        Ok(Group {
+            id: made.group_id.0,
+            name: name.trim().to_owned(),
+            members: 0,
+        })
+    }
+
+    pub(super) async fn rename(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        let body = json!({ "group_id": group.id, "group_name": name.trim() });
+        unit(self.send("PUT", "usergroups.json", body).await?)?;
+        Ok(Group {
+            name: name.trim().to_owned(),
+            ..group.clone()
+        })
+    }
+
+    pub(super) async fn remove_group(&self, group: &Group) -> Result<(), ApiError> {
+        self.delete_at(&self.in_session("usergroups.json", &[&group.id]))
+            .await
+    }
+
+    pub(super) async fn members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        let list: Vec<AccountUser> = self
+            .get(
+                &self.in_session("accountusers/usersingroup.json", &[&group.id]),
+                &[],
+            )
+            .await?;
+        Ok(list
+            .iter()
+            .map(|u| Member {
+                user_id: u.email.clone(),
+                person: person_from(u),
+            })
+            .collect())
+    }
+
+    /// `move.json`: the user ends up in this group **only** (out of any other group).
+    pub(super) async fn add_members(
+        &self,
+        group: &Group,
+        logins: &[String],
+    ) -> Result<(), ApiError> {
+        for login in logins {
+            let body = json!({ "access_email": login, "group_id": group.id });
+            unit(self.send("POST", "accountusers/move.json", body).await?)?;
+        }
+        Ok(())
+    }
+}
+
+/// The answer of an endpoint that returns one account user, for tests.
+#[cfg(test)]
+fn decode_user(body: &str) -> AdminUser {
+    let reply = crate::api::http::Reply {
+        status: 200,
+        body: body.to_owned(),
+        etag: None,
+        content_range: None,
+    };
+    user_from(super::decode(reply).unwrap())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NEWBIE: &str = r#"{"AccessUserID":"9","FirstName":"New","LastName":"Bie",
+        "Email":"newbie","AdminMode":0,"AccessAdminLevel":0,"AccessActive":1,"BwMax":0,
+        "BwUsed":0,"StorageMax":0,"StorageUsed":1234,"AccessSince":"1700000000","Position":"",
+        "Phone":"","Avatar":"","AvatarColor":"","GroupIDs":["3"]}"#;
+
+    #[test]
+    fn an_account_user_is_keyed_by_login() {
+        let u = decode_user(NEWBIE);
+        assert_eq!(u.id, "newbie");
+        assert_eq!(u.login, "newbie");
+        assert_eq!(u.name, "New Bie");
+        assert_eq!(u.role, Role::User);
+        assert!(u.active && !u.locked && !u.deleted);
+        assert_eq!(u.used_bytes, 1234);
+        assert_eq!(u.quota_bytes, None);
+    }
+
+    #[test]
+    fn access_levels_and_states_map() {
+        let u = decode_user(
+            r#"{"Email":"adele","AdminMode":1,"AccessAdminLevel":"1","AccessActive":"0",
+                "StorageMax":"1048576"}"#,
+        );
+        assert_eq!(u.role, Role::CompanyAdmin);
+        assert!(!u.active && !u.locked);
+        assert_eq!(u.quota_bytes, Some(MIB));
+        let u = decode_user(r#"{"Email":"root","AccessAdminLevel":2,"AccessActive":2}"#);
+        assert_eq!(u.role, Role::SystemAdmin);
+        assert!(u.active && u.locked);
+        // An old server sending only AdminMode.
+        let u = decode_user(r#"{"Email":"a","AdminMode":"1"}"#);
+        assert_eq!(u.role, Role::CompanyAdmin);
+    }
+
+    #[test]
+    fn groups_read_numbers_as_strings_or_numbers() {
+        let g: UserGroup = serde_json::from_str(
+            r#"{"GroupID":"7","GroupName":"Design","GroupActive":"1","NumUsers":2}"#,
+        )
+        .unwrap();
+        let g = group_from(g);
+        assert_eq!(
+            (g.id.as_str(), g.name.as_str(), g.members),
+            ("7", "Design", 2)
+        );
+        let made: GroupCreated = serde_json::from_str(r#"{"Group_id": 7}"#).unwrap();
+        assert_eq!(made.group_id.0, "7");
+    }
+
+    #[test]
+    fn names_split_at_the_first_space() {
+        assert_eq!(name_parts("New Bie"), ("New".into(), "Bie".into()));
+        assert_eq!(
+            name_parts(" Anne Marie Sky "),
+            ("Anne".into(), "Marie Sky".into())
+        );
+        assert_eq!(name_parts("Cher"), ("Cher".into(), "Cher".into()));
+    }
+
+    #[test]
+    fn quotas_round_up_to_whole_megabytes() {
+        assert_eq!(quota_mb(None), 0);
+        assert_eq!(quota_mb(Some(1)), 1);
+        assert_eq!(quota_mb(Some(MIB)), 1);
+        assert_eq!(quota_mb(Some(MIB + 1)), 2);
+        assert_eq!(quota_mb(Some(0)), 1);
+    }
+}
