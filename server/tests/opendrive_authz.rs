@@ -1,0 +1,677 @@
+//! The OpenDrive authorization matrices, over real HTTP: every item endpoint of the dialect
+//! (`dialects/opendrive/*::routes`) called as each role on a shared folder and on a private one,
+//! the public-access endpoints as an anonymous caller, and the account-administration endpoints
+//! as each kind of admin. Each row names exactly the roles it allows; a refused write must leave
+//! the owner's view unchanged.
+
+mod common;
+
+use common::opendrive::{self as od, Od, ok};
+use common::{LOGIN, PASSWORD, Server, start};
+use reqwest::Response;
+use satchel_wire::opendrive::{Comment, File, Folder, ShareGrant};
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Owner,
+    /// Sharemode 1 on Team.
+    Writer,
+    /// Sharemode 0 on Team.
+    Reader,
+    Stranger,
+    NoSession,
+    BogusSession,
+    ExpiredToken,
+}
+use Role::*;
+
+const ALL: [Role; 7] = [
+    Owner,
+    Writer,
+    Reader,
+    Stranger,
+    NoSession,
+    BogusSession,
+    ExpiredToken,
+];
+const READERS: &[Role] = &[Owner, Writer, Reader];
+const WRITERS: &[Role] = &[Owner, Writer];
+const OWNER: &[Role] = &[Owner];
+
+impl Role {
+    fn anonymous(self) -> bool {
+        matches!(self, NoSession | BogusSession | ExpiredToken)
+    }
+}
+
+/// One endpoint call on a fresh fixture (see `Fixture`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    // Reads.
+    FolderList,
+    FolderInfo,
+    Breadcrumb,
+    FolderIdByPath,
+    FileIdByPath,
+    FileInfo,
+    Download,
+    Versions,
+    Thumb,
+    Zip,
+    ExistingNames,
+    ListShareUsers,
+    Task,
+    TaskComments,
+    AddComment,
+    // Writes.
+    CreateFolder,
+    RenameFolder,
+    CopyFolder,
+    MoveFolder,
+    RenameFile,
+    CopyFile,
+    MoveFile,
+    TrashFile,
+    TrashFolder,
+    RestoreFile,
+    RestoreFolder,
+    RemoveFile,
+    RemoveFolder,
+    CreateFile,
+    FileSettingsName,
+    // The owner's: sharing, public access, passwords, the owner's comments.
+    Share,
+    SetMode,
+    Unshare,
+    FileAccess,
+    FolderAccess,
+    FilePassword,
+    EditOwnersComment,
+    DeleteOwnersComment,
+}
+use Op::*;
+
+/// Team (shared): one row per endpoint, the roles it allows.
+const TEAM_ROWS: &[(Op, &[Role])] = &[
+    (FolderList, READERS),
+    (FolderInfo, READERS),
+    (Breadcrumb, READERS),
+    (FolderIdByPath, READERS),
+    (FileIdByPath, READERS),
+    (FileInfo, READERS),
+    (Download, READERS),
+    (Versions, READERS),
+    (Thumb, READERS),
+    (Zip, READERS),
+    (ExistingNames, READERS),
+    (ListShareUsers, READERS),
+    (Task, READERS),
+    (TaskComments, READERS),
+    (AddComment, READERS),
+    (CreateFolder, WRITERS),
+    (RenameFolder, WRITERS),
+    (CopyFolder, WRITERS),
+    (MoveFolder, WRITERS),
+    (RenameFile, WRITERS),
+    (CopyFile, WRITERS),
+    (MoveFile, WRITERS),
+    (TrashFile, WRITERS),
+    (TrashFolder, WRITERS),
+    (RestoreFile, OWNER),
+    (RestoreFolder, OWNER),
+    (RemoveFile, OWNER),
+    (RemoveFolder, OWNER),
+    (CreateFile, WRITERS),
+    (FileSettingsName, WRITERS),
+    (Share, OWNER),
+    (SetMode, OWNER),
+    (Unshare, OWNER),
+    // Publishing is a write (core::links, docs/dialects/cloudike.md): the link is the caller's.
+    (FileAccess, WRITERS),
+    (FolderAccess, WRITERS),
+    (FilePassword, WRITERS),
+    (EditOwnersComment, OWNER),
+    (DeleteOwnersComment, OWNER),
+];
+
+/// What one call works on, made fresh by Alice before it.
+struct Fixture {
+    /// The folder (Team or Mine) and its name.
+    top: String,
+    top_name: String,
+    /// A file and a folder directly in it, both with fresh names.
+    file: File,
+    folder: Folder,
+    /// Another folder in it (where `MoveFolder` goes).
+    folder2: Folder,
+    /// A file and a folder in Alice's trash (restore and remove rows only).
+    trashed_file: String,
+    trashed_folder: String,
+    /// Alice's comment on `file` (comment rows only).
+    comment: String,
+    /// Alice's grant of `top` to Xena, read-only (setmode and unshare rows only).
+    sharing_id: String,
+    k: usize,
+}
+
+struct World<'a> {
+    s: &'a Server,
+    alice: Od<'a>,
+    wendy: Od<'a>,
+    rita: Od<'a>,
+    sam: Od<'a>,
+    no_session: Od<'a>,
+    bogus: Od<'a>,
+    expired: Od<'a>,
+    xena_id: i64,
+    sam_id: i64,
+}
+
+impl<'a> World<'a> {
+    fn as_role(&self, role: Role) -> &Od<'a> {
+        match role {
+            Owner => &self.alice,
+            Writer => &self.wendy,
+            Reader => &self.rita,
+            Stranger => &self.sam,
+            NoSession => &self.no_session,
+            BogusSession => &self.bogus,
+            ExpiredToken => &self.expired,
+        }
+    }
+}
+
+async fn person<'a>(s: &'a Server, login: &str) -> Od<'a> {
+    let password = format!("{login}-secret");
+    s.core.ensure_user(login, &password, login).await.unwrap();
+    od::login(s, login, &password).await
+}
+
+async fn share(alice: &Od<'_>, folder: &str, user: &str, mode: &str) -> ShareGrant {
+    ok(alice
+        .post(
+            "sharing.json",
+            json!({"folder_id": folder, "username": user, "sharemode": mode}),
+        )
+        .await)
+    .await
+}
+
+async fn world(s: &Server) -> (World<'_>, Folder, Folder) {
+    let alice = od::login(s, LOGIN, PASSWORD).await;
+    let wendy = person(s, "wendy").await;
+    let rita = person(s, "rita").await;
+    let sam = person(s, "sam").await;
+    let sam_id = s.core.check_password("sam", "sam-secret").await.unwrap().id;
+    let xena_id = s
+        .core
+        .ensure_user("xena", "xena-secret", "Xena")
+        .await
+        .unwrap()
+        .id;
+    let team = alice.mkdir("0", "Team").await;
+    let mine = alice.mkdir("0", "Mine").await;
+    share(&alice, &team.FolderID, "wendy", "1").await;
+    share(&alice, &team.FolderID, "rita", "0").await;
+
+    // An OAuth token of Alice's that has run out.
+    let r = s
+        .http
+        .post(format!("{}/api/v1/oauth2/grant.json", s.base))
+        .json(&json!({"grant_type": "password", "client_id": "OpenDrive",
+            "username": LOGIN, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let t: Value = ok(r).await;
+    let token = t["access_token"].as_str().unwrap().to_owned();
+    let db = s.dir.path().join("data").join("satchel.sqlite3");
+    let c = rusqlite::Connection::open(db).unwrap();
+    let n = c
+        .execute("UPDATE tokens SET expires = 1 WHERE token = ?1", [&token])
+        .unwrap();
+    assert_eq!(n, 1);
+
+    let anon = |sid: &str, access_token: Option<String>| Od {
+        s,
+        sid: sid.to_owned(),
+        access_token,
+    };
+    let w = World {
+        s,
+        no_session: anon("", None),
+        bogus: anon("0123456789abcdef0123456789abcdef", None),
+        expired: anon("OAUTH", Some(token)),
+        alice,
+        wendy,
+        rita,
+        sam,
+        xena_id,
+        sam_id,
+    };
+    (w, team, mine)
+}
+
+fn png() -> Vec<u8> {
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(40, 20, image::Rgb([200, 30, 30]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png
+}
+
+async fn fixture(w: &World<'_>, top: &Folder, k: usize, op: Op) -> Fixture {
+    let a = &w.alice;
+    let file = a
+        .upload(&top.FolderID, &format!("f-{k}.png"), &png(), 1 << 20)
+        .await;
+    let folder = a.mkdir(&top.FolderID, &format!("d-{k}")).await;
+    let folder2 = if op == MoveFolder {
+        a.mkdir(&top.FolderID, &format!("e-{k}")).await
+    } else {
+        folder.clone()
+    };
+    let mut f = Fixture {
+        top: top.FolderID.clone(),
+        top_name: top.Name.clone(),
+        file,
+        folder,
+        folder2,
+        trashed_file: String::new(),
+        trashed_folder: String::new(),
+        comment: String::new(),
+        sharing_id: String::new(),
+        k,
+    };
+    if matches!(op, RestoreFile | RestoreFolder | RemoveFile | RemoveFolder) {
+        let (file, folder) = trashed(w, top, k).await;
+        f.trashed_file = file;
+        f.trashed_folder = folder;
+    }
+    if matches!(op, EditOwnersComment | DeleteOwnersComment | AddComment) {
+        let c: Comment = ok(a
+            .post(
+                &format!("tasks/comment.json/{{sid}}/{}", f.file.FileId),
+                json!({"comment_text": "Alice's note"}),
+            )
+            .await)
+        .await;
+        f.comment = c.CommentId;
+    }
+    if matches!(op, SetMode | Unshare) {
+        let g = share(a, &top.FolderID, "xena", "0").await;
+        assert_eq!(g.SharingID, format!("{}_{}", top.FolderID, w.xena_id));
+        f.sharing_id = g.SharingID;
+    }
+    f
+}
+
+async fn trashed(w: &World<'_>, top: &Folder, k: usize) -> (String, String) {
+    let a = &w.alice;
+    let trashed_file = a
+        .upload(&top.FolderID, &format!("t-{k}.txt"), b"trashed", 100)
+        .await;
+    let trashed_folder = a.mkdir(&top.FolderID, &format!("td-{k}")).await;
+    ok::<Value>(
+        a.post("file/trash.json", json!({"file_id": trashed_file.FileId}))
+            .await,
+    )
+    .await;
+    ok::<Value>(
+        a.post(
+            "folder/trash.json",
+            json!({"folder_id": trashed_folder.FolderID}),
+        )
+        .await,
+    )
+    .await;
+    (trashed_file.FileId, trashed_folder.FolderID)
+}
+
+/// Undo what the fixture and an allowed call left that would disturb the next call.
+async fn cleanup(w: &World<'_>, f: &Fixture) {
+    let a = &w.alice;
+    a.delete(&format!("sharing.json/{{sid}}/{}_{}", f.top, w.xena_id))
+        .await;
+    // The `Share` row's grant to Sam.
+    a.delete(&format!("sharing.json/{{sid}}/{}_{}", f.top, w.sam_id))
+        .await;
+    a.post(
+        "folder/setaccess.json",
+        json!({"folder_id": f.top, "folder_ispublic": 0}),
+    )
+    .await;
+}
+
+/// The call `op` as `o`; whether its URL names the session (a missing one is then another URL).
+async fn call(o: &Od<'_>, op: Op, f: &Fixture, tag: &str) -> Response {
+    let (top, file, folder) = (&f.top, &f.file.FileId, &f.folder.FolderID);
+    let fname = &f.file.Name;
+    match op {
+        FolderList => o.get(&format!("folder/list.json/{{sid}}/{top}"), &[]).await,
+        FolderInfo => o.get(&format!("folder/info.json/{{sid}}/{top}"), &[]).await,
+        Breadcrumb => {
+            o.get(&format!("folder/breadcrumb.json/{{sid}}/{folder}"), &[])
+                .await
+        }
+        FolderIdByPath => {
+            let path = format!("/{}/{}", f.top_name, f.folder.Name);
+            o.post("folder/idbypath.json", json!({ "path": path }))
+                .await
+        }
+        FileIdByPath => {
+            let path = format!("/{}/{fname}", f.top_name);
+            o.post("file/idbypath.json", json!({ "path": path })).await
+        }
+        FileInfo => o.get(&format!("file/info.json/{file}"), &[]).await,
+        Download => o.get(&format!("download/file.json/{file}"), &[]).await,
+        Versions => {
+            o.get(&format!("file/fileversions.json/{{sid}}/{file}"), &[])
+                .await
+        }
+        Thumb => o.get(&format!("file/thumb.json/{file}"), &[]).await,
+        Zip => {
+            o.post("download/all.json", json!({ "items_id": file }))
+                .await
+        }
+        ExistingNames => {
+            o.post(
+                &format!("upload/checkfileexistsbyname.json/{top}"),
+                json!({ "name": [fname] }),
+            )
+            .await
+        }
+        ListShareUsers => {
+            o.get(&format!("sharing/listusers.json/{{sid}}/{top}"), &[])
+                .await
+        }
+        Task => {
+            o.get("tasks.json", &[("task_id", file), ("with_comments", "1")])
+                .await
+        }
+        TaskComments => {
+            o.get(&format!("tasks/taskcomments.json/{{sid}}/{file}"), &[])
+                .await
+        }
+        AddComment => {
+            o.post(
+                &format!("tasks/comment.json/{{sid}}/{file}"),
+                json!({"comment_text": format!("from {tag}")}),
+            )
+            .await
+        }
+        CreateFolder => {
+            o.post(
+                "folder.json",
+                json!({"folder_name": format!("new-{tag}"), "folder_sub_parent": top}),
+            )
+            .await
+        }
+        RenameFolder => {
+            o.post(
+                "folder/rename.json",
+                json!({"folder_id": folder, "folder_name": format!("renamed-{tag}")}),
+            )
+            .await
+        }
+        CopyFolder | MoveFolder => {
+            o.post(
+                "folder/move_copy.json",
+                json!({"folder_id": folder,
+                    "dst_folder_id": if op == MoveFolder { &f.folder2.FolderID } else { top },
+                    "move": op == MoveFolder, "new_folder_name": format!("mc-{tag}")}),
+            )
+            .await
+        }
+        RenameFile => {
+            o.post(
+                "file/rename.json",
+                json!({"file_id": file, "new_file_name": format!("renamed-{tag}.png")}),
+            )
+            .await
+        }
+        CopyFile | MoveFile => {
+            o.post(
+                "file/move_copy.json",
+                json!({"src_file_id": file, "dst_folder_id": folder,
+                    "move": op == MoveFile}),
+            )
+            .await
+        }
+        TrashFile => o.post("file/trash.json", json!({ "file_id": file })).await,
+        TrashFolder => {
+            o.post("folder/trash.json", json!({ "folder_id": folder }))
+                .await
+        }
+        RestoreFile => {
+            o.post("file/restore.json", json!({"file_id": f.trashed_file}))
+                .await
+        }
+        RestoreFolder => {
+            o.post(
+                "folder/restore.json",
+                json!({"folder_id": f.trashed_folder}),
+            )
+            .await
+        }
+        RemoveFile => {
+            o.delete(&format!("file.json/{{sid}}/{}", f.trashed_file))
+                .await
+        }
+        RemoveFolder => {
+            o.post("folder/remove.json", json!({"folder_id": f.trashed_folder}))
+                .await
+        }
+        CreateFile => o.create_file(top, &format!("up-{tag}.txt"), b"").await,
+        FileSettingsName => {
+            o.put(
+                "file/filesettings.json",
+                json!({"file_id": file, "file_name": format!("set-{tag}.png")}),
+            )
+            .await
+        }
+        Share => {
+            o.post(
+                "sharing.json",
+                json!({"folder_id": top, "username": "sam", "sharemode": "1"}),
+            )
+            .await
+        }
+        SetMode => {
+            o.put(
+                "sharing/setmode.json",
+                json!({"sharing_id": f.sharing_id, "sharemode": "1"}),
+            )
+            .await
+        }
+        Unshare => {
+            o.delete(&format!("sharing.json/{{sid}}/{}", f.sharing_id))
+                .await
+        }
+        FileAccess => {
+            o.post(
+                "file/access.json",
+                json!({"file_id": file, "file_ispublic": 1}),
+            )
+            .await
+        }
+        FolderAccess => {
+            o.post(
+                "folder/setaccess.json",
+                json!({"folder_id": top, "folder_ispublic": 1}),
+            )
+            .await
+        }
+        FilePassword => {
+            // A password goes on the caller's own link: publish first (refused alike).
+            o.post(
+                "file/access.json",
+                json!({"file_id": file, "file_ispublic": 1}),
+            )
+            .await;
+            o.put(
+                "file/filesettings.json",
+                json!({"file_id": file, "file_password": "hunter2"}),
+            )
+            .await
+        }
+        EditOwnersComment => {
+            o.put(
+                &format!("tasks/comment.json/{{sid}}/{}", f.comment),
+                json!({"comment_text": format!("edited by {tag}")}),
+            )
+            .await
+        }
+        DeleteOwnersComment => {
+            o.delete(&format!("tasks/trashcomment.json/{{sid}}/{}", f.comment))
+                .await
+        }
+    }
+}
+
+/// Everything Alice can observe of a fixture: the folder and the fixture's folders (names,
+/// sizes, versions, access, passwords, comment counts), the folder's people, her trash.
+async fn snapshot(w: &World<'_>, f: &Fixture) -> Value {
+    let a = &w.alice;
+    let top = &f.top;
+    let mut tree = Vec::new();
+    for id in [top, &f.folder.FolderID, &f.folder2.FolderID] {
+        let l = a.list(id).await;
+        for d in &l.Folders {
+            tree.push(json!(["dir", id, d.Name, d.Access, d.Link]));
+        }
+        for f in &l.Files {
+            tree.push(json!([
+                "file",
+                id,
+                f.Name,
+                f.Size,
+                f.Version,
+                f.Access,
+                f.Link,
+                f.PasswordProtected,
+                f.CommentsCount
+            ]));
+        }
+    }
+    tree.sort_by_key(|v| v.to_string());
+    let people: Value = ok(a
+        .get(&format!("sharing/listusers.json/{{sid}}/{top}"), &[])
+        .await)
+    .await;
+    let trash: Value = ok(a.get("folder/trashlist.json/{sid}", &[]).await).await;
+    let mut trashed: Vec<String> = trash["Files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(trash["Folders"].as_array().unwrap())
+        .map(|i| i["Name"].to_string())
+        .collect();
+    trashed.sort();
+    json!({"tree": tree, "people": people, "trash": trashed})
+}
+
+/// Alice's comments on the fixture's file (the snapshot counts them; this also sees edits).
+async fn comments(w: &World<'_>, f: &Fixture) -> Value {
+    ok(w.alice
+        .get(
+            &format!("tasks/taskcomments.json/{{sid}}/{}", f.file.FileId),
+            &[],
+        )
+        .await)
+    .await
+}
+
+/// Runs every row as every role on `top`; `allowed` turns a row's roles into those allowed here.
+async fn run_matrix(w: &World<'_>, top: &Folder, private: bool, k: &mut usize) -> Vec<String> {
+    let mut failures = Vec::new();
+    for &(op, roles) in TEAM_ROWS {
+        for role in ALL {
+            let allowed = roles.contains(&role) && (!private || role == Owner);
+            *k += 1;
+            let f = fixture(w, top, *k, op).await;
+            let before = snapshot(w, &f).await;
+            let notes_before = comments(w, &f).await;
+            let tag = format!("{role:?}-{}", f.k);
+            let r = call(w.as_role(role), op, &f, &tag).await;
+            let status = r.status().as_u16();
+            let body = r.text().await.unwrap();
+            let what = format!(
+                "{} {op:?} as {role:?}",
+                if private { "Mine" } else { "Team" }
+            );
+            if allowed {
+                if !(200..300).contains(&status) {
+                    failures.push(format!("{what}: refused {status} {body}"));
+                }
+            } else {
+                let expected: &[u16] = if op == FilePassword && !role.anonymous() {
+                    // No link of one's own to protect: "make the file public first".
+                    &[400, 403, 404]
+                } else if role.anonymous() {
+                    // Without a session id the `{session_id}` segment is missing: another URL.
+                    &[401, 404]
+                } else {
+                    &[403, 404]
+                };
+                let bogus_401 = matches!(role, BogusSession | ExpiredToken) && status != 401;
+                if !expected.contains(&status) || bogus_401 {
+                    failures.push(format!("{what}: allowed or wrong refusal {status} {body}"));
+                } else {
+                    let v: Value = serde_json::from_str(&body).unwrap_or_default();
+                    if v["error"]["code"] != json!(status) {
+                        failures.push(format!("{what}: not an OpenDrive error body: {body}"));
+                    }
+                    // A refused call changed nothing Alice can see.
+                    if snapshot(w, &f).await != before {
+                        failures.push(format!("{what}: refused but changed the tree"));
+                    }
+                    if comments(w, &f).await != notes_before {
+                        failures.push(format!("{what}: refused but changed the comments"));
+                    }
+                }
+            }
+            cleanup(w, &f).await;
+        }
+    }
+    failures
+}
+
+#[tokio::test]
+async fn authorization_matrix_for_item_endpoints() {
+    let s = start().await;
+    let (w, team, mine) = world(&s).await;
+    let mut k = 0;
+    let mut failures = run_matrix(&w, &team, false, &mut k).await;
+    failures.extend(run_matrix(&w, &mine, true, &mut k).await);
+    assert!(
+        failures.is_empty(),
+        "{} holes:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // The shares themselves survived every refused call and each cleanup.
+    let people: Value = ok(w
+        .alice
+        .get(
+            &format!("sharing/listusers.json/{{sid}}/{}", team.FolderID),
+            &[],
+        )
+        .await)
+    .await;
+    let modes: Vec<(String, String)> = people["ShareWithUser"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["Name"].as_str().unwrap().into(),
+                u["ShareMode"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(modes.contains(&("wendy".into(), "1".into())), "{modes:?}");
+    assert!(modes.contains(&("rita".into(), "0".into())), "{modes:?}");
+    let _ = w.s;
+}
