@@ -6,10 +6,11 @@
 
 mod common;
 
+use common::admin::cast;
 use common::opendrive::{self as od, Od, ok};
 use common::{LOGIN, PASSWORD, Server, start};
 use reqwest::Response;
-use satchel_wire::opendrive::{Comment, File, Folder, ShareGrant};
+use satchel_wire::opendrive::{Comment, File, Folder, GroupCreated, ShareGrant};
 use serde_json::{Value, json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -674,4 +675,501 @@ async fn authorization_matrix_for_item_endpoints() {
     assert!(modes.contains(&("wendy".into(), "1".into())), "{modes:?}");
     assert!(modes.contains(&("rita".into(), "0".into())), "{modes:?}");
     let _ = w.s;
+}
+
+/// What an anonymous recipient gets from each public-access endpoint: a public file with a
+/// password, a private file, and node ids (never a public handle).
+#[tokio::test]
+async fn public_access_matrix() {
+    let s = start().await;
+    let alice = od::login(&s, LOGIN, PASSWORD).await;
+    let dir = alice.mkdir("0", "Pub").await;
+    let public = alice
+        .upload(&dir.FolderID, "open.txt", b"OPEN-BYTES", 100)
+        .await;
+    let private = alice
+        .upload(&dir.FolderID, "hidden.txt", b"HIDDEN-BYTES", 100)
+        .await;
+    let pf: File = ok(alice
+        .post(
+            "file/access.json",
+            json!({"file_id": public.FileId, "file_ispublic": 1}),
+        )
+        .await)
+    .await;
+    let pid = pf.Link.strip_prefix("/s/").unwrap().to_owned();
+    ok::<Value>(
+        alice
+            .put(
+                "file/filesettings.json",
+                json!({"file_id": public.FileId, "file_password": "pw"}),
+            )
+            .await,
+    )
+    .await;
+    let (pub_node, priv_node) = (public.FileId.as_str(), private.FileId.as_str());
+    let unknown = "0123456789abcdef0123456789abcdef01234567";
+    let anon = &s.http;
+    let url = |e: &str| format!("{}/api/v1/{e}", s.base);
+    let get = |e: String, q: Vec<(&'static str, &'static str)>| {
+        let u = url(&e);
+        async move { anon.get(u).query(&q).send().await.unwrap() }
+    };
+    let verify = |id: String, pw: &'static str| {
+        let u = url("file/verifypassword.json");
+        async move {
+            anon.post(u)
+                .json(&json!({"file_id": id, "password": pw}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // (what, answer, status, error kind or "" / the body it must be).
+    let rows: Vec<(&str, Response, u16, &str)> = vec![
+        (
+            "info, no password",
+            get(format!("file/info.json/{pid}"), vec![]).await,
+            403,
+            "PasswordRequired",
+        ),
+        (
+            "info, wrong password",
+            get(format!("file/info.json/{pid}"), vec![("password", "no")]).await,
+            403,
+            "WrongPassword",
+        ),
+        (
+            "info, password",
+            get(format!("file/info.json/{pid}"), vec![("password", "pw")]).await,
+            200,
+            "",
+        ),
+        (
+            "download, no password",
+            get(format!("download/file.json/{pid}"), vec![]).await,
+            403,
+            "PasswordRequired",
+        ),
+        (
+            "download, wrong password",
+            get(
+                format!("download/file.json/{pid}"),
+                vec![("password", "no")],
+            )
+            .await,
+            403,
+            "WrongPassword",
+        ),
+        (
+            "download, password",
+            get(
+                format!("download/file.json/{pid}"),
+                vec![("password", "pw")],
+            )
+            .await,
+            200,
+            "OPEN-BYTES",
+        ),
+        (
+            "verify, right",
+            verify(pid.clone(), "pw").await,
+            200,
+            r#"{"Result":true}"#,
+        ),
+        (
+            "verify, wrong",
+            verify(pid.clone(), "no").await,
+            200,
+            r#"{"Result":false}"#,
+        ),
+        (
+            "shared.json on a file's id",
+            get(
+                format!("folder/shared.json/{pid}"),
+                vec![("password", "pw")],
+            )
+            .await,
+            404,
+            "",
+        ),
+        (
+            "info, unknown public id",
+            get(format!("file/info.json/{unknown}"), vec![]).await,
+            404,
+            "LinkNotFound",
+        ),
+        (
+            "download, unknown public id",
+            get(format!("download/file.json/{unknown}"), vec![]).await,
+            404,
+            "LinkNotFound",
+        ),
+        (
+            "verify, unknown public id",
+            verify(unknown.into(), "pw").await,
+            404,
+            "LinkNotFound",
+        ),
+        // Node ids are no public handles, public or not.
+        (
+            "info, public file's node id",
+            get(
+                format!("file/info.json/{pub_node}"),
+                vec![("password", "pw")],
+            )
+            .await,
+            401,
+            "",
+        ),
+        (
+            "download, public file's node id",
+            get(
+                format!("download/file.json/{pub_node}"),
+                vec![("password", "pw")],
+            )
+            .await,
+            401,
+            "",
+        ),
+        (
+            "info, private node id",
+            get(format!("file/info.json/{priv_node}"), vec![]).await,
+            401,
+            "",
+        ),
+        (
+            "download, private node id",
+            get(format!("download/file.json/{priv_node}"), vec![]).await,
+            401,
+            "",
+        ),
+        (
+            "download, private node id + inline",
+            get(
+                format!("download/file.json/{priv_node}"),
+                vec![("inline", "1")],
+            )
+            .await,
+            401,
+            "",
+        ),
+        (
+            "thumb, private node id",
+            get(format!("file/thumb.json/{priv_node}"), vec![]).await,
+            401,
+            "",
+        ),
+        (
+            "shared.json, folder node id",
+            get(format!("folder/shared.json/{}", dir.FolderID), vec![]).await,
+            404,
+            "",
+        ),
+        (
+            "verify, private node id",
+            verify(priv_node.into(), "pw").await,
+            404,
+            "",
+        ),
+        (
+            "zip, private node id",
+            get("download/all.json".into(), vec![]).await,
+            401,
+            "",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (what, r, status, expect) in rows {
+        let got = r.status().as_u16();
+        let body = r.text().await.unwrap();
+        if body.contains("HIDDEN-BYTES") || (status != 200 && body.contains("OPEN-BYTES")) {
+            failures.push(format!("{what}: content leaked: {body}"));
+        }
+        if got != status {
+            failures.push(format!("{what}: {got} (expected {status}): {body}"));
+            continue;
+        }
+        if status == 200 {
+            if !expect.is_empty() && body != expect {
+                failures.push(format!("{what}: {body}"));
+            }
+        } else {
+            let v: Value = serde_json::from_str(&body).unwrap_or_default();
+            if v["error"]["code"] != json!(status)
+                || (!expect.is_empty() && v["error"]["kind"] != json!(expect))
+            {
+                failures.push(format!("{what}: {body}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "holes:\n{}", failures.join("\n"));
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Admin {
+    System,
+    Company,
+    OtherCompany,
+    User,
+    Anonymous,
+}
+
+/// Account users and user groups. Targets are company 1's (Bob, group Sales with Carol); "create"
+/// rows create in the caller's own company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AdminOp {
+    UserInfo,
+    SearchUsers,
+    UsersInGroup,
+    AllGroups,
+    GroupInfo,
+    CreateUser,
+    EditUser,
+    MoveUser,
+    SetAccess,
+    DeleteUser,
+    CreateGroup,
+    RenameGroup,
+    DeleteGroup,
+}
+
+const COMPANY_1_ADMINS: &[Admin] = &[Admin::System, Admin::Company];
+/// The contract: any member of the company may list its groups (the share dialog).
+const COMPANY_1_MEMBERS: &[Admin] = &[Admin::System, Admin::Company, Admin::User];
+const ANY_ADMIN: &[Admin] = &[Admin::System, Admin::Company, Admin::OtherCompany];
+
+const ADMIN_ROWS: &[(AdminOp, &[Admin])] = &[
+    (AdminOp::UserInfo, COMPANY_1_ADMINS),
+    (AdminOp::SearchUsers, COMPANY_1_ADMINS),
+    (AdminOp::UsersInGroup, COMPANY_1_ADMINS),
+    (AdminOp::AllGroups, COMPANY_1_MEMBERS),
+    (AdminOp::GroupInfo, COMPANY_1_MEMBERS),
+    (AdminOp::CreateUser, ANY_ADMIN),
+    (AdminOp::EditUser, COMPANY_1_ADMINS),
+    (AdminOp::MoveUser, COMPANY_1_ADMINS),
+    (AdminOp::SetAccess, COMPANY_1_ADMINS),
+    (AdminOp::DeleteUser, COMPANY_1_ADMINS),
+    (AdminOp::CreateGroup, ANY_ADMIN),
+    (AdminOp::RenameGroup, COMPANY_1_ADMINS),
+    (AdminOp::DeleteGroup, COMPANY_1_ADMINS),
+];
+
+/// Company 1 as its admin sees it: Bob, the groups and their members.
+async fn company_snapshot(boss: &Od<'_>, sales: i64) -> Value {
+    let bob: Value = ok(boss.get("accountusers/info.json/{sid}/bob", &[]).await).await;
+    let groups: Value = ok(boss.get("usergroups/all.json", &[]).await).await;
+    let members: Value = ok(boss
+        .get(
+            &format!("accountusers/usersingroup.json/{{sid}}/{sales}"),
+            &[],
+        )
+        .await)
+    .await;
+    let people: Value = ok(boss.get("accountusers/searchusers.json/{sid}", &[]).await).await;
+    json!({"bob": bob, "groups": groups, "members": members, "people": people})
+}
+
+#[tokio::test]
+async fn authorization_matrix_for_account_endpoints() {
+    let s = start().await;
+    let c = cast(&s).await;
+    let root = od::login(&s, c.root.login, &c.root.password).await;
+    let boss = od::login(&s, c.boss.login, &c.boss.password).await;
+    let other = od::login(&s, c.other.login, &c.other.password).await;
+    let alice = od::login(&s, c.alice.login, &c.alice.password).await;
+    let anon = Od {
+        s: &s,
+        sid: "0123456789abcdef0123456789abcdef".into(),
+        access_token: None,
+    };
+    let sales: GroupCreated = ok(boss
+        .post("usergroups.json", json!({"group_name": "Sales"}))
+        .await)
+    .await;
+    let sales = sales.Group_id;
+    ok::<Value>(
+        boss.post(
+            "accountusers/move.json",
+            json!({"access_email": "carol", "group_id": sales.to_string()}),
+        )
+        .await,
+    )
+    .await;
+    let mut failures = Vec::new();
+    let mut k = 0;
+    for &(op, roles) in ADMIN_ROWS {
+        for role in [
+            Admin::System,
+            Admin::Company,
+            Admin::OtherCompany,
+            Admin::User,
+            Admin::Anonymous,
+        ] {
+            k += 1;
+            let o = match role {
+                Admin::System => &root,
+                Admin::Company => &boss,
+                Admin::OtherCompany => &other,
+                Admin::User => &alice,
+                Admin::Anonymous => &anon,
+            };
+            // Fresh targets for the destructive rows.
+            let victim = format!("victim{k}");
+            let doomed: i64 = match op {
+                AdminOp::DeleteUser => {
+                    ok::<Value>(
+                        boss.post(
+                            "accountusers.json",
+                            json!({
+                        "access_email": victim, "access_password": "victim-secret",
+                        "access_first_name": "V", "access_last_name": "K"}),
+                        )
+                        .await,
+                    )
+                    .await;
+                    0
+                }
+                AdminOp::DeleteGroup => {
+                    let g: GroupCreated = ok(boss
+                        .post(
+                            "usergroups.json",
+                            json!({"group_name": format!("Doomed {k}")}),
+                        )
+                        .await)
+                    .await;
+                    g.Group_id
+                }
+                _ => 0,
+            };
+            let before = company_snapshot(&boss, sales).await;
+            let r = match op {
+                AdminOp::UserInfo => o.get("accountusers/info.json/{sid}/bob", &[]).await,
+                AdminOp::SearchUsers => {
+                    o.get(
+                        "accountusers/searchusers.json/{sid}",
+                        &[("search_query", "bob")],
+                    )
+                    .await
+                }
+                AdminOp::UsersInGroup => {
+                    o.get(
+                        &format!("accountusers/usersingroup.json/{{sid}}/{sales}"),
+                        &[],
+                    )
+                    .await
+                }
+                AdminOp::AllGroups => o.get("usergroups/all.json", &[]).await,
+                AdminOp::GroupInfo => {
+                    o.get(&format!("usergroups.json/{{sid}}/{sales}"), &[])
+                        .await
+                }
+                AdminOp::CreateUser => {
+                    o.post(
+                        "accountusers.json",
+                        json!({
+                        "access_email": format!("new{k}"), "access_password": "new-secret",
+                        "access_first_name": "N", "access_last_name": "U"}),
+                    )
+                    .await
+                }
+                AdminOp::EditUser => {
+                    o.put(
+                        "accountusers.json",
+                        json!({"access_email": "bob",
+                        "access_first_name": format!("Bob{k}"), "access_last_name": "B"}),
+                    )
+                    .await
+                }
+                AdminOp::MoveUser => {
+                    o.post(
+                        "accountusers/move.json",
+                        json!({"access_email": "bob",
+                        "group_id": sales.to_string()}),
+                    )
+                    .await
+                }
+                AdminOp::SetAccess => {
+                    o.post(
+                        "accountusers/setaccess.json",
+                        json!({"access_email": "bob",
+                        "access_active": 0}),
+                    )
+                    .await
+                }
+                AdminOp::DeleteUser => {
+                    o.delete(&format!("accountusers.json/{{sid}}/{victim}"))
+                        .await
+                }
+                AdminOp::CreateGroup => {
+                    o.post("usergroups.json", json!({"group_name": format!("New {k}")}))
+                        .await
+                }
+                AdminOp::RenameGroup => {
+                    o.put(
+                        "usergroups.json",
+                        json!({"group_id": sales.to_string(),
+                        "group_name": format!("Sales {k}")}),
+                    )
+                    .await
+                }
+                AdminOp::DeleteGroup => {
+                    o.delete(&format!("usergroups.json/{{sid}}/{doomed}")).await
+                }
+            };
+            let status = r.status().as_u16();
+            let body = r.text().await.unwrap();
+            let what = format!("{op:?} as {role:?}");
+            // A list that answers but without company 1's target did not reach it.
+            let reached = match op {
+                AdminOp::SearchUsers => body.contains("\"bob\""),
+                AdminOp::AllGroups => body.contains(&format!("\"GroupID\":\"{sales}\"")),
+                _ => true,
+            };
+            let success = (200..300).contains(&status) && reached;
+            if roles.contains(&role) {
+                if !success {
+                    failures.push(format!("{what}: refused {status} {body}"));
+                }
+            } else if (200..300).contains(&status)
+                && !matches!(op, AdminOp::SearchUsers | AdminOp::AllGroups)
+            {
+                failures.push(format!("{what}: allowed {status} {body}"));
+            } else if success {
+                failures.push(format!("{what}: reached company 1: {body}"));
+            } else {
+                let expected: &[u16] = match role {
+                    Admin::Anonymous => &[401],
+                    _ => &[200, 403, 404],
+                };
+                if !expected.contains(&status) {
+                    failures.push(format!("{what}: wrong refusal {status} {body}"));
+                }
+                if company_snapshot(&boss, sales).await != before {
+                    failures.push(format!("{what}: refused but changed company 1"));
+                }
+            }
+            // Undo what an allowed call changed and the next role would notice.
+            if op == AdminOp::SetAccess {
+                boss.post(
+                    "accountusers/setaccess.json",
+                    json!({"access_email": "bob", "access_active": 1}),
+                )
+                .await;
+            }
+            if op == AdminOp::MoveUser {
+                boss.post(
+                    "accountusers/move.json",
+                    json!({"access_email": "bob", "group_id": "0"}),
+                )
+                .await;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} holes:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
