@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::admin::cast;
+use common::admin::{cast, logins};
 use common::*;
 use reqwest::Method;
 use serde_json::Value;
@@ -12,7 +12,6 @@ use serde_json::Value;
 async fn wrong_passwords_lock_the_account_until_an_admin_unlocks_it() {
     let s = start_with(|c| c.lockout_after = 3).await;
     let cast = cast(&s).await;
-    let bob = cast.bob.id.to_string();
     // A right password resets the count: two wrong, one right, two wrong is no lock.
     for _ in 0..2 {
         assert_eq!(
@@ -46,20 +45,10 @@ async fn wrong_passwords_lock_the_account_until_an_admin_unlocks_it() {
         .get_as(&cast.other.token, "admin/blocked_logins/", &[])
         .await;
     assert_eq!(theirs["content"].as_array().unwrap().len(), 0);
-    let found = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_find_users/",
-            &[("query", "bob")],
-        )
-        .await;
+    let found = s.find_users(&cast.boss.token, &[("query", "bob")]).await;
     assert_eq!(found["users"][0]["is_locked"], true);
     let v = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_unlock/",
-            &[("userid", &bob)],
-        )
+        .account_action(&cast.boss.token, "unlock", cast.bob.id)
         .await;
     assert_eq!(v["is_locked"], false);
     s.login("bob", &cast.bob.password).await;
@@ -83,7 +72,6 @@ async fn the_default_lockout_is_five() {
 async fn a_disabled_user_is_refused_at_once_and_enabling_restores_login() {
     let s = start().await;
     let cast = cast(&s).await;
-    let bob = cast.bob.id.to_string();
     assert_eq!(
         s.call(Method::GET, "metadata/", Some(&cast.bob.token), &[])
             .await
@@ -91,11 +79,7 @@ async fn a_disabled_user_is_refused_at_once_and_enabling_restores_login() {
         200
     );
     let v = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_disable/",
-            &[("userid", &bob)],
-        )
+        .account_action(&cast.boss.token, "disable", cast.bob.id)
         .await;
     assert_eq!(v["is_active"], false);
     // The token in hand stops working with the next request.
@@ -118,11 +102,7 @@ async fn a_disabled_user_is_refused_at_once_and_enabling_restores_login() {
     let dir = s.get_as(&cast.alice.token, "company/1/users", &[]).await;
     assert!(!dir.to_string().contains("\"bob\""), "{dir}");
     let v = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_enable/",
-            &[("userid", &bob)],
-        )
+        .account_action(&cast.boss.token, "enable", cast.bob.id)
         .await;
     assert_eq!(v["is_active"], true);
     let token = s.login("bob", &cast.bob.password).await;
@@ -153,15 +133,10 @@ async fn a_disabled_user_is_refused_at_once_and_enabling_restores_login() {
 async fn a_deleted_user_keeps_their_files_and_comes_back_on_restore() {
     let s = start().await;
     let cast = cast(&s).await;
-    let carol = cast.carol.id.to_string();
     let as_carol = s.as_user(&cast.carol.token);
     as_carol.upload("/keep.txt", b"precious").await;
-    s.post_as(
-        &cast.boss.token,
-        "admin/accounts_delete/",
-        &[("userid", &carol)],
-    )
-    .await;
+    s.account_action(&cast.boss.token, "delete", cast.carol.id)
+        .await;
     let r = s
         .call(Method::GET, "metadata/", Some(&cast.carol.token), &[])
         .await;
@@ -171,14 +146,11 @@ async fn a_deleted_user_keeps_their_files_and_comes_back_on_restore() {
         (403, "UserDisabled".into())
     );
     // Hidden from the list unless asked, and from the directory.
-    let list = s
-        .post_as(&cast.boss.token, "admin/accounts_find_users/", &[])
-        .await;
+    let list = s.find_users(&cast.boss.token, &[]).await;
     assert!(!list.to_string().contains("\"carol\""), "{list}");
     let list = s
-        .post_as(
+        .find_users(
             &cast.boss.token,
-            "admin/accounts_find_users/",
             &[("with_deleted", "true"), ("query", "carol")],
         )
         .await;
@@ -186,12 +158,8 @@ async fn a_deleted_user_keeps_their_files_and_comes_back_on_restore() {
     assert_eq!(u["is_deleted"], true, "{list}");
     assert!(u["deleted_date"].as_i64().unwrap() > 0);
     assert_eq!(u["storage_size"], 8);
-    s.post_as(
-        &cast.boss.token,
-        "admin/accounts_restore/",
-        &[("userid", &carol)],
-    )
-    .await;
+    s.account_action(&cast.boss.token, "restore", cast.carol.id)
+        .await;
     let token = s.login("carol", &cast.carol.password).await;
     let back = s.as_user(&token);
     assert_eq!(back.download("/keep.txt").await, b"precious");
@@ -425,8 +393,7 @@ async fn edit_password_and_role() {
         )
         .await;
     assert_eq!(v["role"], "admin");
-    s.post_as(&cast.bob.token, "admin/accounts_find_users/", &[])
-        .await;
+    s.find_users(&cast.bob.token, &[]).await;
     let r = s
         .call(
             Method::POST,
@@ -453,20 +420,9 @@ async fn the_user_list_pages_searches_and_sorts() {
     let cast = cast(&s).await;
     let as_bob = s.as_user(&cast.bob.token);
     as_bob.upload("/big.bin", &[7u8; 3000]).await;
-    let logins = |v: &Value| -> Vec<String> {
-        v["users"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|u| u["login"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let logins = |v: &Value| logins(v, "users");
     let v = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_find_users/",
-            &[("order_by", "login")],
-        )
+        .find_users(&cast.boss.token, &[("order_by", "login")])
         .await;
     assert_eq!(logins(&v), ["alice", "bob", "boss", "carol", "root"]);
     assert_eq!(
@@ -478,9 +434,8 @@ async fn the_user_list_pages_searches_and_sorts() {
         (Some(5), Some(20), Some(0))
     );
     let v = s
-        .post_as(
+        .find_users(
             &cast.boss.token,
-            "admin/accounts_find_users/",
             &[
                 ("order_by", "login"),
                 ("reverse", "true"),
@@ -492,26 +447,18 @@ async fn the_user_list_pages_searches_and_sorts() {
     assert_eq!(logins(&v), ["carol", "boss"]);
     assert_eq!(v["count"], 5);
     let v = s
-        .post_as(
+        .find_users(
             &cast.boss.token,
-            "admin/accounts_find_users/",
             &[("order_by", "storage_size"), ("reverse", "true")],
         )
         .await;
     assert_eq!(logins(&v)[0], "bob");
     assert_eq!(v["users"][0]["storage_size"], 3000);
-    let v = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_find_users/",
-            &[("query", "BO")],
-        )
-        .await;
+    let v = s.find_users(&cast.boss.token, &[("query", "BO")]).await;
     assert_eq!(logins(&v), ["bob", "boss"]);
     let v = s
-        .post_as(
+        .find_users(
             &cast.boss.token,
-            "admin/accounts_find_users/",
             &[("order_by", "last_login"), ("reverse", "true")],
         )
         .await;

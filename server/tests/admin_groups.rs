@@ -4,18 +4,13 @@
 
 mod common;
 
-use common::admin::cast;
+use common::admin::{self, cast};
 use common::*;
 use reqwest::Method;
 use serde_json::Value;
 
 fn logins(v: &Value) -> Vec<String> {
-    v["content"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["login"].as_str().unwrap().to_owned())
-        .collect()
+    admin::logins(v, "content")
 }
 
 #[tokio::test]

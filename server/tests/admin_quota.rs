@@ -266,13 +266,7 @@ async fn bulk_quota_changes_stop_at_the_company_quota() {
         )
         .await;
     assert_eq!(v["success"], 1);
-    let found = s
-        .post_as(
-            &cast.boss.token,
-            "admin/accounts_find_users/",
-            &[("query", "bob")],
-        )
-        .await;
+    let found = s.find_users(&cast.boss.token, &[("query", "bob")]).await;
     assert_eq!(found["users"][0]["quota_size"], 100);
     assert_eq!(found["users"][0]["hard_quota_size"], 150);
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::Client as _;
-use crate::components::shell::Shell;
+use crate::components::shell::{Shell, current_page};
+use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
 
@@ -36,7 +37,7 @@ pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
                         .into_any(),
                     Some(true) => view! {
                         <AdminNav/>
-                        <AdminMessages/>
+                        <StatusRegions status_id="admin-status" error_id="admin-error"/>
                         {children.with_value(|c| c())}
                     }
                         .into_any(),
@@ -51,14 +52,7 @@ fn AdminNav() -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
     let location = use_location();
-    let current = move |prefix: &'static str| {
-        move || {
-            location
-                .pathname
-                .with(|p| p.starts_with(prefix))
-                .then_some("page")
-        }
-    };
+    let current = move |prefix: &'static str| current_page(location.pathname, prefix);
     let company = caps.company || caps.quota_requests || caps.companies;
     view! {
         <nav class="admin-nav" aria-label=t(Msg::AdminNavLabel)>
@@ -77,24 +71,5 @@ fn AdminNav() -> impl IntoView {
                 })}
             </ul>
         </nav>
-    }
-}
-
-/// The app's status and error, under the admin pages' own ids.
-#[component]
-fn AdminMessages() -> impl IntoView {
-    let app = use_app();
-    view! {
-        <div class="messages">
-            <p id="admin-status" role="status" aria-live="polite">{move || app.status.get()}</p>
-            <div id="admin-error" role="alert" class:visible=move || app.error.with(Option::is_some)>
-                <span>{move || app.error.get()}</span>
-                <Show when=move || app.error.with(Option::is_some)>
-                    <button type="button" class="link" on:click=move |_| app.error.set(None)>
-                        {t(Msg::Close)}
-                    </button>
-                </Show>
-            </div>
-        </div>
     }
 }

@@ -6,11 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiError, Client, ErrorKind, Group, Member, Person, UserQuery};
+use crate::components::share_dialog::ask_directory_later;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
-
-/// Typing pauses this long before the directory is asked.
-const SUGGEST_DELAY_MS: u32 = 200;
 
 fn shown(p: &Person) -> String {
     if p.name.is_empty() {
@@ -63,22 +61,11 @@ pub fn GroupMembers(group: Group, on_changed: Callback<()>) -> impl IntoView {
     let on_input = move |ev: web_sys::Event| {
         let text = event_target_value(&ev);
         login.set(text.clone());
-        asked.update_value(|n| *n = n.wrapping_add(1));
-        let mine = asked.get_value();
         if text.trim().is_empty() {
             suggestions.set(Vec::new());
-            return;
         }
-        let client = app.client();
-        spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(SUGGEST_DELAY_MS).await;
-            if asked.get_value() != mine {
-                return;
-            }
-            let found = client.people(text.trim()).await;
-            if asked.get_value() == mine {
-                suggestions.set(found.unwrap_or_default());
-            }
+        ask_directory_later(app.client(), asked, text, move |found| {
+            suggestions.set(found.unwrap_or_default())
         });
     };
     let add = move || {

@@ -17,8 +17,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::{
-    ApiError, Client, Collaborator, Entry, ErrorKind, Group, LinkSettings, Person, PublicLink,
-    ShareStatus,
+    AnyClient, ApiError, Client, Collaborator, Entry, ErrorKind, Group, LinkSettings, Person,
+    PublicLink, ShareStatus,
 };
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
@@ -29,6 +29,32 @@ use crate::state::{AppState, now_ms, use_app};
 const MAX_TTL_SECS: u64 = 31_536_000;
 /// Typing pauses this long before the directory is asked.
 const SUGGEST_DELAY_MS: u32 = 200;
+
+/// Typing in a people field: count the keystroke in `asked` and, unless `text` is blank, ask
+/// the directory after a short pause. `answer` runs only if no newer keystroke came meanwhile,
+/// so a slow answer never overwrites a newer one.
+pub(crate) fn ask_directory_later(
+    client: AnyClient,
+    asked: StoredValue<u32>,
+    text: String,
+    answer: impl FnOnce(Result<Vec<Person>, ApiError>) + 'static,
+) {
+    asked.update_value(|n| *n = n.wrapping_add(1));
+    let mine = asked.get_value();
+    if text.trim().is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(SUGGEST_DELAY_MS).await;
+        if asked.get_value() != mine {
+            return;
+        }
+        let found = client.people(text.trim()).await;
+        if asked.get_value() == mine {
+            answer(found);
+        }
+    });
+}
 
 /// Messages of the dialog: one failure (role=alert) and one success (role=status).
 #[derive(Clone, Copy)]
@@ -202,25 +228,14 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         person.set(text.clone());
         chosen_group.set(None);
         active.set(None);
-        asked.update_value(|n| *n = n.wrapping_add(1));
-        let mine = asked.get_value();
         if text.trim().is_empty() {
             suggestions.set(Vec::new());
-            return;
         }
-        let client = app.client();
-        spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(SUGGEST_DELAY_MS).await;
-            if asked.get_value() != mine {
-                return;
-            }
-            let found = client.people(text.trim()).await;
-            if asked.get_value() != mine {
-                return;
-            }
+        let typed = text.clone();
+        ask_directory_later(app.client(), asked, text, move |found| {
             let group_hits = groups
                 .get_untracked()
-                .map(|g| matching_groups(&g, &text))
+                .map(|g| matching_groups(&g, &typed))
                 .unwrap_or_default();
             match found {
                 Ok(list) => suggestions.set(

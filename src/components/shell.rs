@@ -55,14 +55,7 @@ fn Sidebar() -> impl IntoView {
         }
     });
     // `aria-current` on the link of the section being shown.
-    let current = move |prefix: &'static str| {
-        move || {
-            location
-                .pathname
-                .with(|p| p.starts_with(prefix))
-                .then_some("page")
-        }
-    };
+    let current = move |prefix: &'static str| current_page(location.pathname, prefix);
     view! {
         <nav id="sidebar" aria-label=t(Msg::NavLabel)>
             <ul>
@@ -126,4 +119,12 @@ fn Sidebar() -> impl IntoView {
             <StorageIndicator/>
         </nav>
     }
+}
+
+/// `aria-current="page"` on a navigation link while the path shown starts with `prefix`.
+pub(crate) fn current_page(
+    pathname: Memo<String>,
+    prefix: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy + 'static {
+    move || pathname.with(|p| p.starts_with(prefix)).then_some("page")
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::api::{Client, Group};
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_group_members::GroupMembers;
+use crate::components::admin_user_dialogs::value_of;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::i18n::{Msg, t, tf};
@@ -55,12 +56,7 @@ fn GroupsView() -> impl IntoView {
     let busy = RwSignal::new(false);
     let create = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let name = new_name
-            .get_untracked()
-            .map(|el| el.value())
-            .unwrap_or_default()
-            .trim()
-            .to_owned();
+        let name = value_of(new_name).trim().to_owned();
         if name.is_empty() {
             app.fail(t(Msg::GroupNameEmpty).to_owned());
             return;
@@ -212,12 +208,7 @@ fn RenameGroup(
     let target = StoredValue::new(group.clone());
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let name = input
-            .get_untracked()
-            .map(|el| el.value())
-            .unwrap_or_default()
-            .trim()
-            .to_owned();
+        let name = value_of(input).trim().to_owned();
         if name.is_empty() {
             error.set(Some(t(Msg::GroupNameEmpty).to_owned()));
             return;

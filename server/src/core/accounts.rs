@@ -7,7 +7,7 @@ use rusqlite::{Connection, params};
 use super::roles::{self, Actor, Role};
 use super::users::{
     ACCOUNT_COLS, Account, account_by_id, check_new_login, check_new_password, hash_password,
-    row_account, user_by_login,
+    insert_root_folder, row_account, user_by_login,
 };
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
@@ -92,11 +92,7 @@ pub(crate) fn insert_user(
         params![login, name, hash, now, company, role.as_db()],
     )?;
     let id = c.last_insert_rowid();
-    c.execute(
-        "INSERT INTO nodes (user_id, parent_id, name, folder, created, modified) \
-         VALUES (?1, NULL, '', 1, ?2, ?2)",
-        params![id, now],
-    )?;
+    insert_root_folder(c, id, now)?;
     Ok(id)
 }
 
@@ -186,13 +182,7 @@ impl Core {
                      AND deleted_at IS NULL ORDER BY login",
                 )?;
                 let hits: Vec<User> = stmt
-                    .query_map([company], |r| {
-                        Ok(User {
-                            id: r.get(0)?,
-                            login: r.get(1)?,
-                            name: r.get(2)?,
-                        })
-                    })?
+                    .query_map([company], User::from_row)?
                     .collect::<Result<Vec<_>, _>>()?
                     .into_iter()
                     .filter(|u| {

@@ -85,6 +85,12 @@ fn name_taken(c: &Connection, company: i64, name: &str, except: i64) -> CoreResu
     Ok(())
 }
 
+/// Delete a group and unmount the folders shared with it from its former members.
+fn delete_group_row(c: &Connection, group: i64) -> CoreResult<()> {
+    c.execute("DELETE FROM user_groups WHERE id = ?1", [group])?;
+    group_shares::sync(c)
+}
+
 impl Core {
     /// A page of a company's groups, by name. Any member may list them (to share with one).
     pub async fn list_groups(
@@ -157,8 +163,7 @@ impl Core {
         self.db
             .tx(move |c| {
                 managed_group(c, aid, group)?;
-                c.execute("DELETE FROM user_groups WHERE id = ?1", [group])?;
-                group_shares::sync(c)
+                delete_group_row(c, group)
             })
             .await
     }
@@ -185,8 +190,7 @@ impl Core {
                     )
                     .optional()?
                     .ok_or_else(|| CoreError::UnknownEntity(format!("group {name}")))?;
-                c.execute("DELETE FROM user_groups WHERE id = ?1", [id])?;
-                group_shares::sync(c)
+                delete_group_row(c, id)
             })
             .await
     }
@@ -256,13 +260,7 @@ impl Core {
                     "SELECT u.id, u.login, u.name FROM group_members m JOIN users u ON u.id = m.user_id \
                      WHERE m.group_id = ?1 ORDER BY u.login",
                 )?;
-                let rows = stmt.query_map([group], |r| {
-                    Ok(User {
-                        id: r.get(0)?,
-                        login: r.get(1)?,
-                        name: r.get(2)?,
-                    })
-                })?;
+                let rows = stmt.query_map([group], User::from_row)?;
                 Ok(rows.collect::<Result<_, _>>()?)
             })
             .await

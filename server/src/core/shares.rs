@@ -85,13 +85,7 @@ pub(crate) fn user_by_id(c: &Connection, id: i64) -> CoreResult<User> {
     Ok(c.query_row(
         "SELECT id, login, name FROM users WHERE id = ?1",
         [id],
-        |r| {
-            Ok(User {
-                id: r.get(0)?,
-                login: r.get(1)?,
-                name: r.get(2)?,
-            })
-        },
+        User::from_row,
     )?)
 }
 

@@ -19,6 +19,17 @@ pub struct User {
     pub name: String,
 }
 
+impl User {
+    /// The user in a row's first three columns: id, login, name.
+    pub(crate) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+        Ok(User {
+            id: r.get(0)?,
+            login: r.get(1)?,
+            name: r.get(2)?,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Token {
     pub token: String,
@@ -59,11 +70,7 @@ pub(crate) const ACCOUNT_COLS: &str = "u.id, u.login, u.name, u.role, u.company_
 
 pub(crate) fn row_account(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
     Ok(Account {
-        user: User {
-            id: r.get(0)?,
-            login: r.get(1)?,
-            name: r.get(2)?,
-        },
+        user: User::from_row(r)?,
         role: Role::from_db(&r.get::<_, String>(3)?),
         company_id: r.get(4)?,
         active: r.get(5)?,
@@ -142,20 +149,21 @@ pub(crate) fn password_matches(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// A new user's root folder: the nameless node every one of their paths starts from.
+pub(crate) fn insert_root_folder(c: &Connection, user: i64, now: i64) -> CoreResult<()> {
+    c.execute(
+        "INSERT INTO nodes (user_id, parent_id, name, folder, created, modified) \
+         VALUES (?1, NULL, '', 1, ?2, ?2)",
+        params![user, now],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn user_by_login(c: &Connection, login: &str) -> CoreResult<Option<(User, String)>> {
     Ok(c.query_row(
         "SELECT id, login, name, password_hash FROM users WHERE login = ?1",
         [login],
-        |r| {
-            Ok((
-                User {
-                    id: r.get(0)?,
-                    login: r.get(1)?,
-                    name: r.get(2)?,
-                },
-                r.get::<_, String>(3)?,
-            ))
-        },
+        |r| Ok((User::from_row(r)?, r.get::<_, String>(3)?)),
     )
     .optional()?)
 }
@@ -186,11 +194,7 @@ impl Core {
                     params![login, name, hash, now],
                 )?;
                 let id = c.last_insert_rowid();
-                c.execute(
-                    "INSERT INTO nodes (user_id, parent_id, name, folder, created, modified) \
-                     VALUES (?1, NULL, '', 1, ?2, ?2)",
-                    params![id, now],
-                )?;
+                insert_root_folder(c, id, now)?;
                 Ok(User { id, login, name })
             })
             .await
@@ -287,11 +291,7 @@ impl Core {
                         params![token, now_ms()],
                         |r| {
                             Ok((
-                                User {
-                                    id: r.get(0)?,
-                                    login: r.get(1)?,
-                                    name: r.get(2)?,
-                                },
+                                User::from_row(r)?,
                                 r.get::<_, bool>(3)?,
                                 r.get::<_, bool>(4)?,
                             ))

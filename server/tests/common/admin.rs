@@ -67,6 +67,16 @@ pub async fn cast(s: &Server) -> Cast {
     }
 }
 
+/// The logins of the users listed under `key` of `v`, in order.
+pub fn logins(v: &Value, key: &str) -> Vec<String> {
+    v[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["login"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 impl Server {
     /// The same server, used with another user's token (helpers such as `upload` then act as
     /// that user).
@@ -110,6 +120,19 @@ impl Server {
     pub async fn get_as(&self, token: &str, endpoint: &str, form: &[(&str, &str)]) -> Value {
         let r = self.call(Method::GET, endpoint, Some(token), form).await;
         self.ok_json(r).await
+    }
+
+    /// `admin/accounts_find_users/` as `token`, which must succeed; its JSON.
+    pub async fn find_users(&self, token: &str, form: &[(&str, &str)]) -> Value {
+        self.post_as(token, "admin/accounts_find_users/", form)
+            .await
+    }
+
+    /// `admin/accounts_<action>/` on one user as `token`, which must succeed; its JSON.
+    pub async fn account_action(&self, token: &str, action: &str, user: i64) -> Value {
+        let endpoint = format!("admin/accounts_{action}/");
+        self.post_as(token, &endpoint, &[("userid", &user.to_string())])
+            .await
     }
 
     /// A login attempt: the status and the error name (empty on success).

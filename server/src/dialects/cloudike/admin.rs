@@ -116,6 +116,18 @@ pub(super) fn path_id(raw: &str, what: &str) -> ApiResult<i64> {
         .map_err(|_| CoreError::UnknownEntity(format!("{what} {raw}")).into())
 }
 
+/// The page a list asks for: `offset` (from 0) and `limit` (`default` when absent or 0, at
+/// most 1000).
+pub(super) fn page(p: &Params, default: usize) -> ApiResult<(usize, usize)> {
+    let offset = p.number("offset")?.unwrap_or(0);
+    let limit = p
+        .number("limit")?
+        .filter(|l: &usize| *l > 0)
+        .unwrap_or(default)
+        .min(1000);
+    Ok((offset, limit))
+}
+
 fn userid(p: &Params) -> ApiResult<i64> {
     p.required_number("userid")
 }
@@ -146,12 +158,7 @@ async fn find_users(
             .into());
         }
     };
-    let offset: usize = p.number("offset")?.unwrap_or(0);
-    let limit: usize = p
-        .number("limit")?
-        .filter(|l: &usize| *l > 0)
-        .unwrap_or(20)
-        .min(1000);
+    let (offset, limit) = page(&p, 20)?;
     let search = UserSearch {
         text: p.get("query").unwrap_or("").to_owned(),
         company: p.number("company_id")?,

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::routing::{MethodRouter, get, post};
 use serde_json::{Value, json};
 
-use super::admin::path_id;
+use super::admin::{page, path_id};
 use super::{ApiResult, Authed, Params};
 use crate::AppState;
 use crate::core::CoreError;
@@ -38,12 +38,7 @@ async fn list(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<Value>> {
-    let offset: usize = p.number("offset")?.unwrap_or(0);
-    let limit: usize = p
-        .number("limit")?
-        .filter(|l: &usize| *l > 0)
-        .unwrap_or(100)
-        .min(1000);
+    let (offset, limit) = page(&p, 100)?;
     let (count, groups) = state
         .core
         .list_groups(&user, p.number("company_id")?, offset, limit)

@@ -14,8 +14,8 @@ use serde_json::{Value, json};
 
 use super::{ApiResult, Authed, Params, metadata_of};
 use crate::AppState;
-use crate::core::CoreError;
 use crate::core::shares::MemberState;
+use crate::core::{CoreError, User};
 
 pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
@@ -185,28 +185,33 @@ async fn update(
     Ok(empty())
 }
 
-async fn remove(
-    State(state): State<AppState>,
-    Authed(user): Authed,
-    p: Params,
+/// Take a group (`group_id`) or one member in `state` off the share at `path`.
+async fn remove_member(
+    state: &AppState,
+    user: &User,
+    p: &Params,
+    member_state: MemberState,
 ) -> ApiResult<Json<serde_json::Value>> {
-    if let Some(group) = group_id(&p)? {
+    if let Some(group) = group_id(p)? {
         state
             .core
-            .group_share_remove(&user, p.path(field::PATH)?, group)
+            .group_share_remove(user, p.path(field::PATH)?, group)
             .await?;
         return Ok(empty());
     }
     state
         .core
-        .share_remove(
-            &user,
-            p.path(field::PATH)?,
-            member_login(&p)?,
-            MemberState::Accepted,
-        )
+        .share_remove(user, p.path(field::PATH)?, member_login(p)?, member_state)
         .await?;
     Ok(empty())
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    Authed(user): Authed,
+    p: Params,
+) -> ApiResult<Json<serde_json::Value>> {
+    remove_member(&state, &user, &p, MemberState::Accepted).await
 }
 
 async fn uninvite(
@@ -214,23 +219,7 @@ async fn uninvite(
     Authed(user): Authed,
     p: Params,
 ) -> ApiResult<Json<serde_json::Value>> {
-    if let Some(group) = group_id(&p)? {
-        state
-            .core
-            .group_share_remove(&user, p.path(field::PATH)?, group)
-            .await?;
-        return Ok(empty());
-    }
-    state
-        .core
-        .share_remove(
-            &user,
-            p.path(field::PATH)?,
-            member_login(&p)?,
-            MemberState::Invited,
-        )
-        .await?;
-    Ok(empty())
+    remove_member(&state, &user, &p, MemberState::Invited).await
 }
 
 async fn unshare(
