@@ -172,7 +172,12 @@ pub fn MyLinks() -> impl IntoView {
             >
                 <Show
                     when=move || !visible().unwrap_or_default().is_empty()
-                    fallback=|| view! { <p id="my-links-empty" class="placeholder">{t(Msg::MyLinksNone)}</p> }
+                    fallback=move || {
+                        // A failed load is reported in the alert region; it is not "no links".
+                        let failed = matches!(links.get(), Some(Err(_)));
+                        (!failed)
+                            .then(|| view! { <p id="my-links-empty" class="placeholder">{t(Msg::MyLinksNone)}</p> })
+                    }
                 >
                     <div class="table-scroll">
                         <table id="my-links" class="list my-links" aria-labelledby="links-title">
