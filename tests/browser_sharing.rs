@@ -66,6 +66,11 @@ mod journeys {
                     run: |p| Box::pin(file_link(p)),
                 },
                 Story {
+                    name: "my public links: see and revoke one",
+                    needs: &["links", "link_list"],
+                    run: |p| Box::pin(my_links(p)),
+                },
+                Story {
                     name: "an expired link says so",
                     needs: &["links", "link_expiry"],
                     run: |p| Box::pin(expired_link(p)),
@@ -203,6 +208,55 @@ mod journeys {
         stranger.click("#link-download-file").await?;
         let got = stranger.downloaded("report.bin").await?;
         assert_eq!(md5_hex(&std::fs::read(got)?), data_md5);
+        stranger.close().await
+    }
+
+    async fn my_links(peers: &Peers) -> TestResult {
+        let owner = peers.api(&OLGA);
+        owner.upload("/memo.txt", b"a memo for anyone").await?;
+        let olga = peers.browser().await?;
+        olga.login(&OLGA).await?;
+        olga.select("/memo.txt").await?;
+        olga.click("#btn-share").await?;
+        olga.click("#link-create").await?;
+        let url = wait_value(&olga, "input#link-url").await?;
+        let listed = |links: &serde_json::Value| {
+            links
+                .as_array()
+                .is_some_and(|a| a.iter().any(|l| l["path"] == "/memo.txt"))
+        };
+        let links = owner.get_json("links/").await?;
+        assert!(listed(&links), "the server has the link: {links}");
+
+        olga.click("#share-close").await?;
+        olga.click("a#nav-shared").await?;
+        let row = "table#my-links tr[data-path=\"/memo.txt\"]";
+        olga.wait_text(row, "memo.txt").await?;
+        olga.wait("h2#links-title").await?;
+        olga.click(&format!("{row} .my-link-copy")).await?;
+        // With or without clipboard access, the status region says something about it.
+        let deadline = std::time::Instant::now() + super::support::WAIT;
+        loop {
+            let said = olga.text("#status").await?;
+            if said.contains("copied") || said.contains(&url) {
+                break;
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("the copy was never announced: {said:?}").into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+
+        olga.click(&format!("{row} .my-link-delete")).await?;
+        olga.click("#confirm-ok").await?;
+        olga.wait_gone(row).await?;
+        olga.close().await?;
+        let links = owner.get_json("links/").await?;
+        assert!(!listed(&links), "the link is gone on the server: {links}");
+
+        let stranger = peers.browser().await?;
+        stranger.client.goto(&absolute(peers, &url)).await?;
+        stranger.wait("#link-not-found").await?;
         stranger.close().await
     }
 

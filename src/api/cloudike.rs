@@ -842,6 +842,7 @@ impl Client for Cloudike {
             link_download_limit: true,
             link_archives: true,
             save_links: true,
+            link_list: true,
             version_restore: true,
             handover: true,
             comments: true,

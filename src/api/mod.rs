@@ -66,6 +66,8 @@ pub struct Capabilities {
     pub link_archives: bool,
     /// A signed-in link recipient can copy the shared item into their own files.
     pub save_links: bool,
+    /// Every link the user made can be listed in one place (else only one item's at a time).
+    pub link_list: bool,
     /// An older version can be made the current one again.
     pub version_restore: bool,
     /// The owner of a shared folder can hand it over to a collaborator.
@@ -1068,6 +1070,7 @@ pub fn capability_names(caps: &Capabilities) -> String {
         link_download_limit,
         link_archives,
         save_links,
+        link_list,
         version_restore,
         handover,
         comments,
@@ -1104,6 +1107,7 @@ pub fn capability_names(caps: &Capabilities) -> String {
         ("link_download_limit", link_download_limit),
         ("link_archives", link_archives),
         ("save_links", save_links),
+        ("link_list", link_list),
         ("version_restore", version_restore),
         ("handover", handover),
         ("comments", comments),

@@ -1447,6 +1447,7 @@ impl Client for OpenDrive {
             links: true,
             // Files only: folders have no password in this dialect.
             link_password: true,
+            // No `link_list`: links are only read item by item in this API.
             comments: true,
             // Account users and user groups; no invitations, restorable deletion, company
             // panel, storage report or group shares in this API.

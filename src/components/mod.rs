@@ -18,6 +18,7 @@ pub mod file_table;
 pub mod folder_picker;
 pub mod header;
 pub mod modal;
+pub mod my_links;
 pub mod name_prompt;
 pub mod properties_dialog;
 pub mod rel_time;

@@ -1,11 +1,13 @@
 //! `/shared`: pending invitations (`ul#invites`, items `li[data-invite-hash]` with
 //! `.invite-accept` / `.invite-decline`), then the folders shared with me
-//! (`table#shared-with-me`, rows at my mount path) and by me (`table#shared-by-me`).
+//! (`table#shared-with-me`, rows at my mount path) and by me (`table#shared-by-me`), then my
+//! public links where the dialect can list them (`table#my-links`, see `components::my_links`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{Client, Invite};
+use crate::components::my_links::MyLinks;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::unavailable::Requires;
@@ -37,7 +39,8 @@ fn rights(writer: bool) -> &'static str {
 fn SharedView() -> impl IntoView {
     let app = use_app();
     // Dialects where sharing takes effect at once have no invitations to show.
-    let invitations = app.client().capabilities().invitations;
+    let caps = app.client().capabilities();
+    let invitations = caps.invitations;
     let invites = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
@@ -195,6 +198,9 @@ fn SharedView() -> impl IntoView {
                     <p class="placeholder">{t(Msg::SharedNone)}</p>
                 </Show>
             </section>
+            <Show when=move || caps.link_list>
+                <MyLinks/>
+            </Show>
         </main>
     }
 }
