@@ -585,10 +585,6 @@ fn search_type(kind: SearchKind) -> Option<&'static str> {
 }
 
 /// The total length in `bytes 0-9/1234`.
-fn range_total(content_range: &str) -> Option<u64> {
-    content_range.rsplit('/').next()?.trim().parse().ok()
-}
-
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
@@ -1054,19 +1050,11 @@ impl Client for Cloudike {
         if !reply.ok() {
             return Err(error_from(&reply));
         }
-        let total = reply.content_range.as_deref().and_then(range_total);
-        let mut text = reply.body;
-        // A server that ignores Range sends everything: cut it here.
-        let mut truncated = total.is_some_and(|t| t > limit);
-        if text.len() as u64 > limit {
-            let mut cut = limit as usize;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
-            truncated = true;
-        }
-        Ok(TextHead { text, truncated })
+        Ok(TextHead::from_range_reply(
+            reply.body,
+            reply.content_range.as_deref(),
+            limit,
+        ))
     }
 
     async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
@@ -1605,12 +1593,6 @@ mod tests {
         assert_eq!(kind_of("", 402), ErrorKind::QuotaExceeded);
         assert_eq!(kind_of("UserDisabled", 401), ErrorKind::AccountDisabled);
         assert_eq!(kind_of("UserLocked", 403), ErrorKind::AccountLocked);
-    }
-
-    #[test]
-    fn content_range_total() {
-        assert_eq!(range_total("bytes 0-9/1234"), Some(1234));
-        assert_eq!(range_total("bytes */*"), None);
     }
 
     #[test]

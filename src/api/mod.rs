@@ -329,6 +329,25 @@ pub struct TextHead {
     pub truncated: bool,
 }
 
+impl TextHead {
+    /// The first `limit` bytes of `body` (cut at a character boundary), from an answer to a
+    /// `Range: bytes=0-…` request whose `Content-Range` was `content_range`. A server that
+    /// ignores Range sends everything: it is cut here.
+    pub fn from_range_reply(mut text: String, content_range: Option<&str>, limit: u64) -> Self {
+        let total = content_range.and_then(|r| r.rsplit('/').next()?.trim().parse::<u64>().ok());
+        let mut truncated = total.is_some_and(|t| t > limit);
+        if text.len() as u64 > limit {
+            let mut cut = limit as usize;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            truncated = true;
+        }
+        Self { text, truncated }
+    }
+}
+
 /// A link that downloads several items as one zip.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveLink {
@@ -1137,6 +1156,18 @@ pub fn capability_names(caps: &Capabilities) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn text_head_from_a_range_reply() {
+        let h = TextHead::from_range_reply("abcdef".into(), Some("bytes 0-5/1234"), 6);
+        assert_eq!((h.text.as_str(), h.truncated), ("abcdef", true));
+        let h = TextHead::from_range_reply("abc".into(), Some("bytes */*"), 6);
+        assert_eq!((h.text.as_str(), h.truncated), ("abc", false));
+        // A server that ignores Range: cut at a character boundary.
+        let h = TextHead::from_range_reply("aé€x".into(), None, 4);
+        assert_eq!((h.text.as_str(), h.truncated), ("aé", true));
+    }
+
     use super::*;
 
     #[test]

@@ -1693,22 +1693,11 @@ impl Client for OpenDrive {
         if !reply.ok() {
             return Err(error_from(&reply));
         }
-        let total = reply
-            .content_range
-            .as_deref()
-            .and_then(|r| r.rsplit('/').next()?.trim().parse::<u64>().ok());
-        let mut text = reply.body;
-        // A server that ignores Range sends everything: cut it here.
-        let mut truncated = total.is_some_and(|t| t > limit);
-        if text.len() as u64 > limit {
-            let mut cut = limit as usize;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
-            truncated = true;
-        }
-        Ok(TextHead { text, truncated })
+        Ok(TextHead::from_range_reply(
+            reply.body,
+            reply.content_range.as_deref(),
+            limit,
+        ))
     }
 
     async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
