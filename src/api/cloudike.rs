@@ -382,6 +382,18 @@ fn link_endpoint(what: &str, link: &str, path: &NodePath) -> String {
     out
 }
 
+/// The form naming one collaborator of a shared folder (and their rights, when they change).
+fn member_form(folder: &NodePath, login: &str, writer: Option<bool>) -> Form {
+    let mut form: Form = vec![
+        (field::PATH, folder.to_string()),
+        ("member_login", login.to_owned()),
+    ];
+    if let Some(writer) = writer {
+        form.push(("writer", writer.to_string()));
+    }
+    form
+}
+
 fn unit(reply: Reply) -> Result<(), ApiError> {
     if reply.ok() {
         Ok(())
@@ -1110,11 +1122,7 @@ impl Client for Cloudike {
     }
 
     async fn invite(&self, folder: &NodePath, login: &str, writer: bool) -> Result<(), ApiError> {
-        let form: Form = vec![
-            (field::PATH, folder.to_string()),
-            ("member_login", login.to_owned()),
-            ("writer", writer.to_string()),
-        ];
+        let form = member_form(folder, login, Some(writer));
         unit(self.post_raw("shares/add/", &form).await?)
     }
 
@@ -1124,11 +1132,7 @@ impl Client for Cloudike {
         login: &str,
         writer: bool,
     ) -> Result<(), ApiError> {
-        let form: Form = vec![
-            (field::PATH, folder.to_string()),
-            ("member_login", login.to_owned()),
-            ("writer", writer.to_string()),
-        ];
+        let form = member_form(folder, login, Some(writer));
         unit(self.post_raw("shares/update_collaborator/", &form).await?)
     }
 
@@ -1138,10 +1142,7 @@ impl Client for Cloudike {
         login: &str,
         invited: bool,
     ) -> Result<(), ApiError> {
-        let form: Form = vec![
-            (field::PATH, folder.to_string()),
-            ("member_login", login.to_owned()),
-        ];
+        let form = member_form(folder, login, None);
         let endpoint = if invited {
             "shares/uninvite/"
         } else {

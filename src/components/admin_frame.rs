@@ -3,10 +3,9 @@
 //! who is not an admin sees `#admin-forbidden` instead of the page.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::api::Client as _;
-use crate::components::shell::{Shell, current_page};
+use crate::components::shell::{NavItem, Shell};
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
@@ -51,23 +50,21 @@ pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
 fn AdminNav() -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
-    let location = use_location();
-    let current = move |prefix: &'static str| current_page(location.pathname, prefix);
     let company = caps.company || caps.quota_requests || caps.companies;
     view! {
         <nav class="admin-nav" aria-label=t(Msg::AdminNavLabel)>
             <ul>
                 {caps.admin_users.then(|| view! {
-                    <li><a id="nav-admin-users" href="/admin/users" aria-current=current("/admin/users")>{t(Msg::AdminUsers)}</a></li>
+                    <NavItem id="nav-admin-users" href="/admin/users" section="/admin/users" label=Msg::AdminUsers/>
                 })}
                 {caps.groups.then(|| view! {
-                    <li><a id="nav-admin-groups" href="/admin/groups" aria-current=current("/admin/groups")>{t(Msg::AdminGroups)}</a></li>
+                    <NavItem id="nav-admin-groups" href="/admin/groups" section="/admin/groups" label=Msg::AdminGroups/>
                 })}
                 {company.then(|| view! {
-                    <li><a id="nav-admin-company" href="/admin/company" aria-current=current("/admin/company")>{t(Msg::AdminCompany)}</a></li>
+                    <NavItem id="nav-admin-company" href="/admin/company" section="/admin/company" label=Msg::AdminCompany/>
                 })}
                 {caps.storage_report.then(|| view! {
-                    <li><a id="nav-admin-storage" href="/admin/storage" aria-current=current("/admin/storage")>{t(Msg::AdminStorage)}</a></li>
+                    <NavItem id="nav-admin-storage" href="/admin/storage" section="/admin/storage" label=Msg::AdminStorage/>
                 })}
             </ul>
         </nav>

@@ -41,7 +41,6 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
 fn Sidebar() -> impl IntoView {
     let app = use_app();
     let caps = app.client().capabilities();
-    let location = use_location();
     // Pending invitations, for the badge on "Shared".
     let invites = LocalResource::new(move || {
         app.refresh.track();
@@ -54,28 +53,16 @@ fn Sidebar() -> impl IntoView {
             }
         }
     });
-    // `aria-current` on the link of the section being shown.
-    let current = move |prefix: &'static str| current_page(location.pathname, prefix);
     view! {
         <nav id="sidebar" aria-label=t(Msg::NavLabel)>
             <ul>
-                <li>
-                    <a id="nav-files" href="/files/" aria-current=current("/files")>
-                        {t(Msg::NavFiles)}
-                    </a>
-                </li>
+                <NavItem id="nav-files" href="/files/" section="/files" label=Msg::NavFiles/>
                 <Show when=move || caps.favorites>
-                    <li>
-                        <a id="nav-favorites" href="/favorites" aria-current=current("/favorites")>
-                            {t(Msg::NavFavorites)}
-                        </a>
-                    </li>
+                    <NavItem id="nav-favorites" href="/favorites" section="/favorites" label=Msg::NavFavorites/>
                 </Show>
                 <Show when=move || caps.sharing>
-                    <li>
-                        <a id="nav-shared" href="/shared" aria-current=current("/shared")>
-                            {t(Msg::NavShared)}
-                            {move || {
+                    <NavItem id="nav-shared" href="/shared" section="/shared" label=Msg::NavShared>
+                        {move || {
                                 let n = invites.get().and_then(|r| r.ok()).map_or(0, |v| v.len());
                                 (n > 0).then(|| view! {
                                     <span id="invite-count" class="badge" aria-label=tf(Msg::NavInvites, &[&n.to_string()])>
@@ -83,37 +70,20 @@ fn Sidebar() -> impl IntoView {
                                     </span>
                                 })
                             }}
-                        </a>
-                    </li>
+                    </NavItem>
                 </Show>
                 <Show when=move || caps.tasks>
-                    <li>
-                        <a id="nav-tasks" href="/tasks" aria-current=current("/tasks")>
-                            {t(Msg::NavTasks)}
-                        </a>
-                    </li>
+                    <NavItem id="nav-tasks" href="/tasks" section="/tasks" label=Msg::NavTasks/>
                 </Show>
                 <Show when=move || caps.activity>
-                    <li>
-                        <a id="nav-activity" href="/activity" aria-current=current("/activity")>
-                            {t(Msg::NavActivity)}
-                        </a>
-                    </li>
+                    <NavItem id="nav-activity" href="/activity" section="/activity" label=Msg::NavActivity/>
                 </Show>
                 <Show when=move || caps.trash>
-                    <li>
-                        <a id="nav-trash" href="/trash" aria-current=current("/trash")>
-                            {t(Msg::NavTrash)}
-                        </a>
-                    </li>
+                    <NavItem id="nav-trash" href="/trash" section="/trash" label=Msg::NavTrash/>
                 </Show>
                 // Only for admins; the admin pages check again (`#admin-forbidden`).
                 <Show when=move || caps.admin_users && app.account.with(|a| a.as_ref().is_some_and(|a| a.role.is_admin()))>
-                    <li>
-                        <a id="nav-admin" href="/admin/users" aria-current=current("/admin")>
-                            {t(Msg::NavAdmin)}
-                        </a>
-                    </li>
+                    <NavItem id="nav-admin" href="/admin/users" section="/admin" label=Msg::NavAdmin/>
                 </Show>
             </ul>
             <StorageIndicator/>
@@ -121,10 +91,24 @@ fn Sidebar() -> impl IntoView {
     }
 }
 
-/// `aria-current="page"` on a navigation link while the path shown starts with `prefix`.
-pub(crate) fn current_page(
-    pathname: Memo<String>,
-    prefix: &'static str,
-) -> impl Fn() -> Option<&'static str> + Copy + 'static {
-    move || pathname.with(|p| p.starts_with(prefix)).then_some("page")
+/// One navigation entry; its link is `aria-current="page"` while the path shown starts with
+/// `section`. Children follow the label (a badge).
+#[component]
+pub(crate) fn NavItem(
+    id: &'static str,
+    href: &'static str,
+    section: &'static str,
+    label: Msg,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let pathname = use_location().pathname;
+    let current = move || pathname.with(|p| p.starts_with(section)).then_some("page");
+    view! {
+        <li>
+            <a id=id href=href aria-current=current>
+                {t(label)}
+                {children.map(|c| c())}
+            </a>
+        </li>
+    }
 }

@@ -77,38 +77,20 @@ pub struct Story {
     pub run: Journey,
 }
 
-/// The server dialects the SPA speaks; every journey suite runs once per dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    Cloudike,
-    OpenDrive,
-}
+/// The server dialects the SPA speaks (its own enum); every journey suite runs once per dialect.
+pub use satchel::config::Dialect;
 
-impl Dialect {
-    pub const ALL: [Dialect; 2] = [Dialect::Cloudike, Dialect::OpenDrive];
-
-    /// The value of the login page's dialect picker.
-    pub fn code(self) -> &'static str {
-        match self {
-            Dialect::Cloudike => "cloudike",
-            Dialect::OpenDrive => "opendrive",
-        }
-    }
-
-    /// The dialects to test: `SATCHEL_DIALECTS=cloudike,opendrive` (default: all).
-    pub fn under_test() -> Vec<Dialect> {
-        match std::env::var("SATCHEL_DIALECTS") {
-            Ok(list) if !list.trim().is_empty() => Self::ALL
-                .into_iter()
-                .filter(|d| list.split(',').any(|c| c.trim() == d.code()))
-                .collect(),
-            _ => Self::ALL.to_vec(),
-        }
+/// The dialects to test: `SATCHEL_DIALECTS=cloudike,opendrive` (default: all).
+pub fn dialects_under_test() -> Vec<Dialect> {
+    match std::env::var("SATCHEL_DIALECTS") {
+        Ok(list) if !list.trim().is_empty() => Dialect::ALL
+            .into_iter()
+            .filter(|d| list.split(',').any(|c| c.trim() == d.code()))
+            .collect(),
+        _ => Dialect::ALL.to_vec(),
     }
 }
 
-/// Run every story, even after one fails, print each outcome (skips included), and return the
-/// failures.
 /// Print an outcome, and append it to `SATCHEL_JOURNEY_LOG` (which `cargo xtask test` shows at the
 /// end, since cargo hides a passing test's output).
 fn report(line: String) {
@@ -125,6 +107,8 @@ fn report(line: String) {
     }
 }
 
+/// Run every story, even after one fails, report each outcome (skips included), and return the
+/// failures.
 async fn run_stories(peers: &Peers, stories: &[Story]) -> Vec<String> {
     let dialect = peers.dialect.code();
     let mut failures = Vec::new();
@@ -158,7 +142,7 @@ async fn run_stories(peers: &Peers, stories: &[Story]) -> Vec<String> {
 /// `server_flags`, skipping (and listing) the journeys a dialect's capability set rules out.
 pub async fn run_suite(users: &[User], server_flags: &[&str], stories: &[Story]) {
     let mut failures = Vec::new();
-    for dialect in Dialect::under_test() {
+    for dialect in dialects_under_test() {
         let mut peers = Peers::start_dialect(dialect, users, server_flags);
         if let Err(e) = peers.detect_capabilities(users).await {
             failures.push(format!(
