@@ -125,3 +125,6 @@ pub(crate) fn copy_subtree(
     }
     Ok(copies[0])
 }
+
+#[cfg(test)]
+mod props;
