@@ -40,13 +40,18 @@ fn text() -> impl Strategy<Value = String> {
 fn parse(query: &str, content_type: Option<&str>, body: Vec<u8>) -> Option<Params> {
     let encoded: String =
         percent_encoding::utf8_percent_encode(query, percent_encoding::CONTROLS).to_string();
-    let uri = format!("/x?{}", encoded.replace([' ', '#', '"', '<', '>', '`', '{', '}'], "_"));
+    let uri = format!(
+        "/x?{}",
+        encoded.replace([' ', '#', '"', '<', '>', '`', '{', '}'], "_")
+    );
     let mut req = Request::builder().method("POST").uri(uri.as_str());
     if let Some(ct) = content_type {
         req = req.header("content-type", ct);
     }
     let req = req.body(Body::from(body)).ok()?;
-    let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     rt.block_on(Params::from_request(req, &())).ok()
 }
 

@@ -67,7 +67,11 @@ async fn still_serving(s: &Server) {
 
 async fn refused_as(r: reqwest::Response, status: u16, error: &str) {
     let (got, body) = error_of(r).await;
-    assert_eq!((got.as_u16(), body.error.as_str()), (status, error), "{body:?}");
+    assert_eq!(
+        (got.as_u16(), body.error.as_str()),
+        (status, error),
+        "{body:?}"
+    );
 }
 
 #[tokio::test]

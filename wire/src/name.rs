@@ -308,7 +308,14 @@ mod tests {
             FileName::parse("invoice\u{202E}fdp.exe"),
             Err(NameError::InvisibleChar(0x202E))
         );
-        for c in ['\u{200B}', '\u{200D}', '\u{2066}', '\u{FEFF}', '\u{00AD}', '\u{E0041}'] {
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2066}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+        ] {
             let name = format!("a{c}b");
             assert_eq!(
                 FileName::parse(&name),

@@ -155,7 +155,11 @@ fn run(ops: Vec<Op>) -> Result<(), String> {
                         )?;
                         let id = c.last_insert_rowid();
                         users::insert_root_folder(c, id, now_ms())?;
-                        Ok(User { id, login: login.clone(), name: login })
+                        Ok(User {
+                            id,
+                            login: login.clone(),
+                            name: login,
+                        })
                     })
                     .collect()
             })
