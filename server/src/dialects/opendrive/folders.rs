@@ -304,10 +304,10 @@ pub(super) async fn transfer(
         match core.move_node(user, from.clone(), dst.clone(), false).await {
             Ok(moved) => moved,
             Err(e) => {
-                if new_name.is_some() {
-                    if let Some(old) = entry.path.name().cloned() {
-                        let _ = core.rename(user, from, old).await;
-                    }
+                if new_name.is_some()
+                    && let Some(old) = entry.path.name().cloned()
+                {
+                    let _ = core.rename(user, from, old).await;
                 }
                 return Err(e.into());
             }
