@@ -16,6 +16,7 @@ pub fn name_error(err: &NameError) -> String {
         NameError::Slash => t(Msg::NameSlash).to_owned(),
         NameError::ControlChar => t(Msg::NameControl).to_owned(),
         NameError::OuterSpace => t(Msg::NameSpace).to_owned(),
+        NameError::InvisibleChar(_) => t(Msg::NameInvisible).to_owned(),
         _ => t(Msg::NameOther).to_owned(),
     }
 }

@@ -29,6 +29,9 @@ pub enum NameError {
     ControlChar,
     #[error("a name may not begin or end with a space")]
     OuterSpace,
+    /// A character that is not shown but changes what is shown (see [`is_hidden_format`]).
+    #[error("a name may not contain invisible or text-direction characters (U+{0:04X})")]
+    InvisibleChar(u32),
     #[error("the path is deeper than {MAX_DEPTH} folders")]
     TooDeep,
     #[error("a path must start with \"/\"")]
@@ -61,6 +64,9 @@ impl FileName {
         if raw.chars().any(char::is_control) {
             return Err(NameError::ControlChar);
         }
+        if let Some(c) = raw.chars().find(|&c| is_hidden_format(c)) {
+            return Err(NameError::InvisibleChar(u32::from(c)));
+        }
         if raw.starts_with(' ') || raw.ends_with(' ') {
             return Err(NameError::OuterSpace);
         }
@@ -89,6 +95,42 @@ impl FileName {
         let (_, ext) = split_extension(&self.0);
         (!ext.is_empty()).then(|| ext[1..].to_lowercase())
     }
+}
+
+/// Characters a name may not hold because they are invisible yet change what the reader sees:
+/// `invoice\u{202E}fdp.exe` shows as "invoiceexe.pdf", and a zero-width space makes two names
+/// that look the same. These are the Unicode format characters (category Cf) in use, plus the
+/// line and paragraph separators; control characters (Cc) are refused separately.
+///
+/// This includes U+200D ZERO WIDTH JOINER, so emoji ZWJ sequences (👨‍👩‍👧) are refused: allowing
+/// it only between emoji needs emoji tables this crate does not carry, and a refused name is
+/// clear to the user, where a spoofed one is not. Variation selectors (U+FE0F) stay allowed,
+/// as do single emoji. The tag characters (U+E0000 block) go too: they hide ASCII text.
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'                       // soft hyphen
+            | '\u{0600}'..='\u{0605}'     // Arabic number signs
+            | '\u{061C}'                   // Arabic letter mark (bidi)
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'                   // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}'     // zero-width space, ZWNJ, ZWJ, LRM, RLM
+            | '\u{2028}'..='\u{202E}'     // line/paragraph separators, bidi embeddings/overrides
+            | '\u{2060}'..='\u{2064}'     // word joiner, invisible operators
+            | '\u{2066}'..='\u{206F}'     // bidi isolates, deprecated format characters
+            | '\u{FEFF}'                   // zero-width no-break space (BOM)
+            | '\u{FFF9}'..='\u{FFFB}'     // interlinear annotation
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'   // tag characters
+    )
 }
 
 fn split_extension(name: &str) -> (&str, &str) {
@@ -262,6 +304,25 @@ mod tests {
         assert_eq!(FileName::parse("a/b"), Err(NameError::Slash));
         assert_eq!(FileName::parse("a\nb"), Err(NameError::ControlChar));
         assert_eq!(FileName::parse(""), Err(NameError::Empty));
+        assert_eq!(
+            FileName::parse("invoice\u{202E}fdp.exe"),
+            Err(NameError::InvisibleChar(0x202E))
+        );
+        for c in [
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2066}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+        ] {
+            let name = format!("a{c}b");
+            assert_eq!(
+                FileName::parse(&name),
+                Err(NameError::InvisibleChar(u32::from(c)))
+            );
+        }
+        assert!(FileName::parse("ok \u{2764}\u{FE0F} 👍🏽.txt").is_ok());
         assert!(FileName::parse(&"x".repeat(1000)).is_ok());
         assert_eq!(
             FileName::parse(&"x".repeat(10_000)),

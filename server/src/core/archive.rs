@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use bytes::Bytes;
 use futures_util::Stream;
 use rusqlite::{Connection, OptionalExtension, params};
-use satchel_wire::{FileName, NodePath};
+use satchel_wire::NodePath;
 use tokio::sync::mpsc;
 
 use super::nodes::{self, Entry};
@@ -56,6 +56,18 @@ pub struct ArchiveGrant {
     pub expires: i64,
 }
 
+/// One path segment as a zip entry name. `\` is a separator to Windows unzip tools, so a Linux
+/// name holding one (`a\b.txt`) would unpack into a folder `a`: it becomes `_`. `.` and `..`
+/// cannot reach here (`FileName` refuses them) but would climb out of the target folder, so
+/// they are mapped too. Entries are built only from such segments joined by `/`, never with a
+/// leading `/`, so no entry can land outside the folder it is unpacked into.
+pub(crate) fn zip_segment(name: &str) -> String {
+    match name.replace('\\', "_") {
+        dots if dots == "." || dots == ".." => "_".into(),
+        safe => safe,
+    }
+}
+
 /// `Docs_2026-11-23_13-05-09_UTC.zip`: the single item's name, or for several items the folder
 /// holding the first one (`files` for the root).
 fn archive_name(paths: &[NodePath], now: i64) -> String {
@@ -88,20 +100,20 @@ pub(crate) fn plan(
         let top = match path.name() {
             None => None,
             Some(name) => {
-                let mut unique = name.clone();
+                let mut unique = zip_segment(name.as_str());
                 let mut n = 0;
-                while taken.contains(&unique.to_string()) {
+                while taken.contains(&unique) {
                     n += 1;
-                    unique = name.numbered(n);
+                    unique = zip_segment(name.numbered(n).as_str());
                 }
-                taken.push(unique.to_string());
+                taken.push(unique.clone());
                 Some(unique)
             }
         };
         let prefix = top.as_ref().map(|t| format!("{t}/")).unwrap_or_default();
         if !node.folder {
             entries.push(ArchiveEntry {
-                name: top.map(|t| t.to_string()).unwrap_or_default(),
+                name: top.unwrap_or_default(),
                 modified: node.modified,
                 blob: node.blob(),
             });
@@ -118,9 +130,9 @@ pub(crate) fn plan(
         let mut below: Vec<(String, Entry)> = nodes::live_descendants(c, &node, path)?
             .into_iter()
             .map(|e| {
-                let rel: Vec<&str> = e.path.segments()[depth..]
+                let rel: Vec<String> = e.path.segments()[depth..]
                     .iter()
-                    .map(FileName::as_str)
+                    .map(|s| zip_segment(s.as_str()))
                     .collect();
                 (rel.join("/"), e)
             })

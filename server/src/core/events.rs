@@ -187,7 +187,7 @@ impl Core {
                 let mut stmt = c.prepare(
                     "WITH RECURSIVE shared(id) AS ( \
                        SELECT node_id FROM shares WHERE member_id = ?1 AND status = 'accepted' \
-                       UNION ALL SELECT n.id FROM nodes n JOIN shared ON n.parent_id = shared.id) \
+                       UNION SELECT n.id FROM nodes n JOIN shared ON n.parent_id = shared.id) \
                      SELECT e.id, e.kind, e.timestamp, e.node_id, e.actor, COALESCE(u.name, ''), \
                        COALESCE((SELECT user_id FROM nodes WHERE id = e.node_id), e.owner_id), \
                        e.parent_id, e.name, e.old_parent_id, e.old_name, e.version, e.size, \

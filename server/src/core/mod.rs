@@ -25,6 +25,7 @@ pub mod search;
 pub mod shares;
 pub mod tasks;
 pub mod trash;
+pub mod tree_guard;
 pub mod uploads;
 pub mod users;
 pub mod versions;

@@ -16,6 +16,7 @@ use satchel_wire::{FileName, NodePath};
 
 use super::events::{self, Extra, Kind};
 use super::quota;
+use super::tree_guard::{self, Steps};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 use crate::store::{BlobKey, BlobStore};
 
@@ -236,10 +237,12 @@ pub(crate) fn is_mount(c: &Connection, user: i64, path: &NodePath) -> CoreResult
 /// Neither the node nor any folder above it is in the trash.
 pub(crate) fn is_live(c: &Connection, node: &Node) -> CoreResult<bool> {
     let mut current = node.clone();
+    let mut steps = Steps::from(node.id);
     loop {
         if current.deleted_at.is_some() {
             return Ok(false);
         }
+        steps.step()?;
         match current.parent_id {
             Some(parent) => current = by_id(c, parent)?,
             None => return Ok(true),
@@ -262,10 +265,12 @@ pub(crate) fn path_for(c: &Connection, user: i64, id: i64) -> CoreResult<Option<
         return Ok(None);
     };
     let mut names = Vec::new();
+    let mut steps = Steps::from(id);
     loop {
         if current.deleted_at.is_some() {
             return Ok(None);
         }
+        steps.step()?;
         if current.user_id != user {
             let mount: Option<String> = c
                 .query_row(
@@ -300,7 +305,9 @@ pub(crate) fn path_for(c: &Connection, user: i64, id: i64) -> CoreResult<Option<
 pub(crate) fn path_of(c: &Connection, id: i64) -> CoreResult<NodePath> {
     let mut names = Vec::new();
     let mut current = by_id(c, id)?;
+    let mut steps = Steps::from(id);
     while let Some(parent) = current.parent_id {
+        steps.step()?;
         names.push(current.name.clone());
         current = by_id(c, parent)?;
     }
@@ -328,6 +335,8 @@ pub(crate) fn live_descendants(
     } else {
         top_path.to_string()
     };
+    // A walk down can only meet a cycle if `top` is on it: this bounded walk up catches that.
+    tree_guard::ancestors(c, top.id)?;
     let mut stmt = c.prepare_cached(&format!(
         "WITH RECURSIVE sub(id, path) AS ( \
            SELECT id, ?2 || '/' || name FROM nodes WHERE parent_id = ?1 AND deleted_at IS NULL \
@@ -402,7 +411,7 @@ pub(crate) fn folder_at(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert_node(
+pub(crate) fn insert_node(
     c: &Connection,
     parent: i64,
     name: &str,
@@ -438,15 +447,12 @@ pub(crate) fn add_version(
 
 /// Record that `folder`'s listing changed: bump its revision and every ancestor's.
 pub(crate) fn bump(c: &Connection, folder: i64, now: i64) -> CoreResult<()> {
-    let mut current = Some(folder);
-    while let Some(id) = current {
+    // Bounded: a cycle in the links is an Internal error, not a loop under the database lock.
+    for id in tree_guard::ancestors(c, folder)? {
         c.execute(
             "UPDATE nodes SET rev = rev + 1, modified = MAX(modified, ?2) WHERE id = ?1",
             params![id, now],
         )?;
-        current = c.query_row("SELECT parent_id FROM nodes WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
     }
     Ok(())
 }
@@ -473,7 +479,8 @@ pub(crate) fn bump_trash(c: &Connection, node: i64) -> CoreResult<()> {
 /// from the account's `storage_size`).
 pub(crate) fn subtree_bytes(c: &Connection, id: i64) -> CoreResult<u64> {
     let bytes: i64 = c.query_row(
-        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+        // UNION (not ALL): each id once, so the walk ends even if the links loop.
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION \
          SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) \
          SELECT COALESCE(SUM(size), 0) FROM nodes WHERE folder = 0 AND id IN (SELECT id FROM sub)",
         [id],
@@ -489,7 +496,8 @@ pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResul
     bump_trash(c, id)?;
     let ids: Vec<i64> = {
         let mut stmt = c.prepare(
-            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+            // UNION (not ALL): each id once, so the walk ends even if the links loop.
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION \
              SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
@@ -725,36 +733,9 @@ fn place(c: &Connection, user: i64, from: &NodePath, to: &NodePath) -> CoreResul
     if source.folder && to.starts_with(from) {
         return Err(CoreError::IntoOwnSubtree(from.to_string()));
     }
+    // By id too: through two mounts of nested shares, paths do not show that `to` is inside.
+    tree_guard::check_not_within(c, &source, &dest, from)?;
     Ok(Placement { source, dest, name })
-}
-
-fn copy_subtree(
-    c: &Connection,
-    user: i64,
-    src: &Node,
-    parent: i64,
-    name: &str,
-    now: i64,
-) -> CoreResult<i64> {
-    let id = insert_node(
-        c,
-        parent,
-        name,
-        src.folder,
-        src.size,
-        src.md5.as_deref(),
-        src.created,
-        src.modified,
-    )?;
-    if let Some(key) = src.blob() {
-        add_version(c, id, 1, &key, user, now)?;
-    }
-    if src.folder {
-        for kid in children(c, src.id)? {
-            copy_subtree(c, user, &kid, id, &kid.name, now)?;
-        }
-    }
-    Ok(id)
 }
 
 /// Copy `src` into the folder `dest` under its own name, numbered (`name (1).ext`, …) when
@@ -773,7 +754,7 @@ pub(crate) fn copy_numbered(
         n += 1;
         target = name.numbered(n);
     }
-    let id = copy_subtree(c, user, src, dest.id, target.as_str(), now_ms())?;
+    let id = tree_guard::copy_subtree(c, user, src, dest.id, target.as_str(), now_ms())?;
     Ok((id, target.to_string()))
 }
 
@@ -984,7 +965,7 @@ impl Core {
                     target = name.numbered(n);
                 }
                 let now = now_ms();
-                let id = copy_subtree(c, user, &source, dest.id, target.as_str(), now)?;
+                let id = tree_guard::copy_subtree(c, user, &source, dest.id, target.as_str(), now)?;
                 bump(c, dest.id, now)?;
                 Ok(Entry {
                     path: to.join(&target),

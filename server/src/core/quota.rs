@@ -91,7 +91,8 @@ pub(crate) fn check_file_room(
 /// Bytes of the live files in a subtree: what copying it adds.
 pub(crate) fn live_subtree_bytes(c: &Connection, id: i64) -> CoreResult<u64> {
     let bytes: i64 = c.query_row(
-        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+        // UNION (not ALL): each id once, so the walk ends even if the links loop.
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION \
          SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id WHERE n.deleted_at IS NULL) \
          SELECT COALESCE(SUM(size), 0) FROM nodes WHERE folder = 0 AND id IN (SELECT id FROM sub)",
         [id],

@@ -156,10 +156,12 @@ pub(crate) fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResu
 /// The nearest share root at or above `node` (in its owner's tree).
 pub(crate) fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
     let mut current = Some(node.clone());
+    let mut steps = super::tree_guard::Steps::from(node.id);
     while let Some(n) = current {
         if n.shared {
             return Ok(Some(n));
         }
+        steps.step()?;
         current = n.parent_id.map(|p| nodes::by_id(c, p)).transpose()?;
     }
     Ok(None)
@@ -488,7 +490,8 @@ impl Core {
                 let new_root = nodes::resolve(c, member.id, &NodePath::root())?;
                 // The whole subtree (trashed items inside included) changes trees.
                 c.execute(
-                    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL \
+                    // UNION (not ALL): each id once, so the walk ends even if the links loop.
+                    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION \
                      SELECT n.id FROM nodes n JOIN sub ON n.parent_id = sub.id) \
                      UPDATE nodes SET user_id = ?2 WHERE id IN (SELECT id FROM sub)",
                     params![node.id, member.id],

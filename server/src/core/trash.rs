@@ -104,6 +104,8 @@ fn restore(c: &Connection, user: i64, id: &str, overwrite: bool) -> CoreResult<E
             "{orig} is now inside a shared folder"
         )));
     }
+    // The way back must not lead through the node itself (by id, whatever the path says).
+    super::tree_guard::check_not_within(c, &node, &parent, &orig)?;
     if let Some(existing) = nodes::child(c, parent.id, name.as_str())? {
         if !overwrite {
             return Err(CoreError::Conflict(format!("{orig} is taken")));

@@ -335,8 +335,17 @@ fn archive_len_with<'a>(
     offset + central + 22 + if zip64 { 56 + 20 } else { 0 }
 }
 
-/// A name's length is a 16-bit field; a longer one would corrupt the archive.
+/// A name's length is a 16-bit field; a longer one would corrupt the archive. A name that an
+/// unzip tool could place outside its target folder (a leading `/`, a `..` segment, or a `\`,
+/// which Windows tools read as a separator) is refused: callers make names safe first
+/// (`archive::zip_segment`), this is the last gate.
 fn check_name(name: &str) -> io::Result<()> {
+    if name.starts_with('/') || name.contains('\\') || name.split('/').any(|s| s == "..") {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a path in the archive could leave the folder it is unpacked into",
+        ));
+    }
     if name.len() > usize::from(u16::MAX) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

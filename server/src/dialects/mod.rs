@@ -3,6 +3,6 @@
 
 pub mod cloudike;
 pub mod opendrive;
-mod params;
+pub mod params;
 
 pub use params::Params;

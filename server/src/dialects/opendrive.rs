@@ -137,9 +137,12 @@ impl Args {
         }
     }
 
+    /// An empty or blank value is as missing as an absent one: an error, never a panic.
     pub fn required_number<T: std::str::FromStr>(&self, name: &str) -> OdResult<T> {
         self.required(name)?;
-        Ok(self.number(name)?.expect("present"))
+        self.number(name)?.ok_or_else(|| {
+            CoreError::InvalidParameters(format!("missing parameter: {name}")).into()
+        })
     }
 
     async fn read(req: Request, state: &AppState) -> OdResult<Self> {

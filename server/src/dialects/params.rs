@@ -112,9 +112,11 @@ impl Params {
         }
     }
 
+    /// An empty value (`size=`) is as missing as an absent one: a 400, never a panic.
     pub fn required_number<T: std::str::FromStr>(&self, name: &str) -> Result<T, ApiError> {
-        self.required(name)?;
-        Ok(self.number(name)?.expect("present"))
+        self.number(name)?.ok_or_else(|| {
+            CoreError::InvalidParameters(format!("missing parameter: {name}")).into()
+        })
     }
 }
 

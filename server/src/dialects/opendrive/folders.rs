@@ -279,7 +279,7 @@ pub(super) async fn transfer(
     let final_name = new_name
         .clone()
         .or_else(|| entry.path.name().cloned())
-        .expect("not the root");
+        .ok_or_else(|| CoreError::Forbidden("the root folder cannot be moved".into()))?;
     let core = &state.core;
     let replace_file = overwrite && !entry.node.folder;
     if replace_file && (move_it || src_parent != dst) {
@@ -304,8 +304,9 @@ pub(super) async fn transfer(
         match core.move_node(user, from.clone(), dst.clone(), false).await {
             Ok(moved) => moved,
             Err(e) => {
-                if new_name.is_some() {
-                    let old = entry.path.name().cloned().expect("not the root");
+                if new_name.is_some()
+                    && let Some(old) = entry.path.name().cloned()
+                {
                     let _ = core.rename(user, from, old).await;
                 }
                 return Err(e.into());
