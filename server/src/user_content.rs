@@ -99,20 +99,20 @@ pub struct Decision {
 }
 
 /// The policy: `essence` is the stored type, `want_inline` what the caller asked for
-/// (`for_view=1`, `inline=1`, a thumbnail). Attachments of any type are sent opaque too: the
-/// type only matters to a browser that renders, and an opaque type can never be rendered.
+/// (`for_view=1`, `inline=1`, a thumbnail). A passive type asked as a download keeps its type
+/// (clients read it), as an attachment; anything else is opaque and an attachment.
 pub fn decide(essence: &str, want_inline: bool) -> Decision {
     match inline_type(essence) {
-        Some(t) if want_inline => Decision {
+        Some(t) => Decision {
             content_type: t,
-            inline: true,
-            csp: if t == "application/pdf" {
+            inline: want_inline,
+            csp: if t == "application/pdf" && want_inline {
                 CSP_PDF
             } else {
                 CSP_SANDBOX
             },
         },
-        _ => Decision {
+        None => Decision {
             content_type: if essence.eq_ignore_ascii_case("application/zip") {
                 // Our own archives: a zip is never rendered, and clients look at the type.
                 "application/zip"
@@ -208,7 +208,8 @@ mod tests {
         assert_eq!(decide("image/png", true).content_type, "image/png");
         assert!(decide("IMAGE/PNG", true).inline);
         assert!(!decide("image/png", false).inline);
-        assert_eq!(decide("image/png", false).content_type, OPAQUE);
+        assert_eq!(decide("image/png", false).content_type, "image/png");
+        assert_eq!(decide("application/pdf", false).csp, CSP_SANDBOX);
         assert_eq!(
             decide("text/plain", true).content_type,
             "text/plain; charset=utf-8"
