@@ -79,7 +79,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             .split(|c: char| c.is_ascii_whitespace())
             .any(|attr| attr == "src" || attr.starts_with("src="));
         if !has_src {
-            let digest = Sha256::digest(html[body..body + len].as_bytes());
+            let digest = Sha256::digest(&html.as_bytes()[body..body + len]);
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         at = body + len;
