@@ -25,6 +25,8 @@ pub struct Config {
     pub lockout_after: u32,
     /// Test hook: the first PUT of this part number in every upload session answers 503.
     pub fault_fail_part: Option<u32>,
+    /// Test hook: mount `/api/{1,v1}/_test/{panic,internal}` (see `fault_routes`).
+    pub fault_panic_route: bool,
     /// Benchmark hook: folders to fill with many small files at startup.
     pub seed_folders: Vec<crate::SeedFolder>,
 }
@@ -39,6 +41,7 @@ impl Config {
             create_users: Vec::new(),
             lockout_after: crate::core::DEFAULT_LOCKOUT_AFTER,
             fault_fail_part: None,
+            fault_panic_route: false,
             seed_folders: Vec::new(),
         }
     }

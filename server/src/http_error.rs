@@ -30,7 +30,7 @@ impl ApiError {
         ErrorBody {
             status: status.as_u16(),
             error: name.to_owned(),
-            message: self.0.to_string(),
+            message: public_message(&self.0, status, || self.0.to_string()),
         }
     }
 }
@@ -75,12 +75,23 @@ pub fn status_and_name(e: &CoreError) -> (StatusCode, &'static str) {
     }
 }
 
+/// What a client may read about a failure: for a 5xx (but the test hook's injected 503),
+/// a generic sentence with the request id; the details go to the log under that id.
+pub(crate) fn public_message(
+    e: &CoreError,
+    status: StatusCode,
+    said: impl FnOnce() -> String,
+) -> String {
+    if status.is_server_error() && !matches!(e, CoreError::InjectedFault(_)) {
+        crate::request_id::internal_message(e)
+    } else {
+        said()
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_name();
-        if status.is_server_error() && !matches!(self.0, CoreError::InjectedFault(_)) {
-            tracing::error!("{}", self.0);
-        }
         (status, Json(self.body())).into_response()
     }
 }

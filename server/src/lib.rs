@@ -6,9 +6,13 @@ pub mod core;
 pub mod dialects;
 pub mod http_error;
 pub mod store;
+pub mod user_content;
 
 mod bench_seed;
 mod demo;
+pub mod fault_routes;
+pub mod request_id;
+pub mod security_headers;
 
 pub use bench_seed::SeedFolder;
 
@@ -67,9 +71,16 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
 /// The whole HTTP surface: the dialects under `/api`, a JSON 404 for any other `/api` path, and
 /// the SPA (when configured) for everything else.
 pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
+    app(core, spa_dir, false)
+}
+
+fn app(core: Arc<Core>, spa_dir: Option<&std::path::Path>, fault_routes: bool) -> Router {
     let api_404 = any(dialects::cloudike::api_not_found);
-    let app = dialects::cloudike::router()
-        .merge(dialects::opendrive::router())
+    let mut app = dialects::cloudike::router().merge(dialects::opendrive::router());
+    if fault_routes {
+        app = app.merge(fault_routes::routes());
+    }
+    let app = app
         .route("/api", api_404.clone())
         .route("/api/", api_404.clone())
         .route("/api/{*rest}", api_404.clone())
@@ -80,8 +91,22 @@ pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => app.fallback(api_404),
     };
+    let spa_csp: Arc<str> = spa_dir
+        .map(security_headers::spa_csp_for_dir)
+        .unwrap_or_default()
+        .into();
+    // Innermost first: a panic becomes the dialect's generic 500 inside the request's scope;
+    // the log shows no URL; every answer gets its security headers and the request id.
     app.with_state(AppState { core })
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            request_id::on_panic,
+        ))
+        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(request_id::make_span))
+        .layer(axum::middleware::from_fn_with_state(
+            spa_csp,
+            security_headers::stamp,
+        ))
+        .layer(axum::middleware::from_fn(request_id::scope))
 }
 
 /// A server running in the background (tests and `serve` both use it).
@@ -96,7 +121,11 @@ pub async fn start(config: &Config) -> Result<Running, BoxError> {
     let core = open_core(config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
-    let app = router(core.clone(), config.spa_dir.as_deref());
+    let app = app(
+        core.clone(),
+        config.spa_dir.as_deref(),
+        config.fault_panic_route,
+    );
     let sweeper = Arc::downgrade(&core);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));

@@ -289,11 +289,12 @@ async fn downloads_ranges_thumbnails_and_zips() {
         .send()
         .await
         .unwrap();
+    // An unknown type is never shown inline, whatever is asked (see `user_content`).
     assert!(
         r.headers()["content-disposition"]
             .to_str()
             .unwrap()
-            .starts_with("inline")
+            .starts_with("attachment")
     );
     let r = s.http.get(&url).send().await.unwrap();
     assert_eq!(error_of(r).await.0, 401, "no session, not a public id");

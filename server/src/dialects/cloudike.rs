@@ -503,23 +503,6 @@ async fn file_get(
     }))
 }
 
-/// RFC 6266: an ASCII fallback plus the exact UTF-8 name in `filename*`.
-pub(crate) fn content_disposition(kind: &str, name: &str) -> String {
-    let fallback: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii() && !c.is_ascii_control() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut encoded = String::new();
-    percent_encode_segment(name, &mut encoded);
-    format!("{kind}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
-}
-
 async fn download(
     State(state): State<AppState>,
     path: Result<Path<(String, String)>, PathRejection>,
@@ -533,20 +516,17 @@ async fn download(
             .unwrap_or_default(),
     );
     let found = state.core.redeem_download(&ticket).await?;
-    let mime = mime_guess::from_path(&found.name).first_or_octet_stream();
     let inline = p.flag("for_view", false)?;
-    // ServeFile brings Range (206), If-Modified-Since and HEAD for free.
-    let mut response = ServeFile::new_with_mime(&found.file, &mime)
+    // ServeFile brings Range (206), If-Modified-Since and HEAD for free; the type, disposition
+    // and protective headers are the content policy's (`user_content`), not ServeFile's guess.
+    let mut response = ServeFile::new(&found.file)
         .oneshot(req)
         .await
         .map_err(|e| CoreError::Internal(format!("serving a blob: {e}")))?
         .map(Body::new);
-    let disposition =
-        content_disposition(if inline { "inline" } else { "attachment" }, &found.name);
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
+    let essence = crate::user_content::type_of_name(&found.name);
+    crate::user_content::stamp(headers, &essence, Some(&found.name), inline);
     if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", found.blob.md5)) {
         headers.insert(header::ETAG, v);
     }
@@ -697,14 +677,6 @@ pub async fn api_not_found(uri: Uri) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn disposition_has_ascii_fallback_and_utf8_name() {
-        assert_eq!(
-            content_disposition("attachment", "Отчёт \"1\".pdf"),
-            "attachment; filename=\"_____ _1_.pdf\"; filename*=UTF-8''%D0%9E%D1%82%D1%87%D1%91%D1%82%20%221%22.pdf"
-        );
-    }
 
     #[test]
     fn etag_matching() {

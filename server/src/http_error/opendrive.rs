@@ -76,10 +76,10 @@ impl OdError {
                 let status = status_of(e);
                 let phrase = status.canonical_reason().unwrap_or("Error");
                 let kind = status_and_name(e).1;
-                let said = match self {
+                let said = super::public_message(e, status, || match self {
                     OdError::Said(_, sentence) => sentence.clone(),
                     _ => sentence(e),
-                };
+                });
                 (
                     status,
                     ErrorBody {
@@ -125,12 +125,6 @@ impl IntoResponse for OdError {
             return (status, Json(body)).into_response();
         }
         let (status, body) = self.body();
-        if let OdError::Core(e) = &self
-            && status.is_server_error()
-            && !matches!(e, CoreError::InjectedFault(_))
-        {
-            tracing::error!("{e}");
-        }
         (status, Json(body)).into_response()
     }
 }

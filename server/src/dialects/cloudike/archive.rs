@@ -10,7 +10,7 @@ use satchel_wire::NodePath;
 use satchel_wire::cloudike::{self as wire, ArchiveLink, field};
 use satchel_wire::name::percent_encode_segment;
 
-use super::{ApiResult, Authed, Params, content_disposition};
+use super::{ApiResult, Authed, Params};
 use crate::AppState;
 use crate::core::archive::ArchivePlan;
 
@@ -33,21 +33,16 @@ fn paths(p: &Params) -> ApiResult<Vec<NodePath>> {
 }
 
 pub(crate) fn zip_response(state: &AppState, plan: ArchivePlan) -> Response {
-    let disposition = content_disposition("attachment", &plan.file_name);
+    let file_name = plan.file_name.clone();
     // Known in advance (entries are stored, sizes known), so a browser shows real progress.
     let length = HeaderValue::from(plan.zip_len());
     let body = Body::from_stream(state.core.stream_archive(plan));
     let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/zip"),
-    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::CONTENT_LENGTH, length);
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
+    // User bytes inside: the content policy's headers, always as a download.
+    crate::user_content::stamp(headers, "application/zip", Some(&file_name), false);
     response
 }
 

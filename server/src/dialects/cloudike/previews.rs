@@ -50,16 +50,12 @@ async fn preview(
         )
             .into_response());
     }
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(shot.content_type),
-            ),
-            (header::ETAG, etag),
-            (header::CACHE_CONTROL, cache),
-        ],
+    let mut response = (
+        [(header::ETAG, etag), (header::CACHE_CONTROL, cache)],
         shot.bytes,
     )
-        .into_response())
+        .into_response();
+    // A thumbnail is made from user bytes: the content policy's headers, shown inline.
+    crate::user_content::stamp(response.headers_mut(), shot.content_type, None, true);
+    Ok(response)
 }

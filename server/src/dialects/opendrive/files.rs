@@ -22,7 +22,6 @@ use crate::AppState;
 use crate::core::previews::PreviewSize;
 use crate::core::{CoreError, User};
 use crate::dialects::cloudike::archive::zip_response;
-use crate::dialects::cloudike::content_disposition;
 use crate::http_error::opendrive::OdError;
 
 pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
@@ -186,9 +185,8 @@ async fn thumb(State(state): State<AppState>, call: Call) -> OdResult<Response> 
         .await?;
     let mut response = preview.bytes.into_response();
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(preview.content_type) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
+    // A thumbnail is made from user bytes: the content policy's headers, shown inline.
+    crate::user_content::stamp(headers, preview.content_type, None, true);
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, max-age=3600"),
@@ -196,7 +194,7 @@ async fn thumb(State(state): State<AppState>, call: Call) -> OdResult<Response> 
     Ok(response)
 }
 
-/// Serve a stored blob with Range, as an attachment unless `inline`.
+/// Serve a stored blob with Range; `inline` is a wish that `user_content` may refuse.
 pub(super) async fn serve(
     headers: &HeaderMap,
     offset: Option<u64>,
@@ -228,17 +226,19 @@ pub(super) async fn serve(
     {
         req.headers_mut().insert(header::RANGE, v);
     }
-    let mime = mime_guess::from_path(name).first_or_octet_stream();
-    let mut response = ServeFile::new_with_mime(&file, &mime)
+    let mut response = ServeFile::new(&file)
         .oneshot(req)
         .await
         .map_err(|e| CoreError::Internal(format!("serving a blob: {e}")))?
         .map(Body::new);
-    let disposition = content_disposition(if inline { "inline" } else { "attachment" }, name);
     let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
+    // Type, disposition and protective headers: the content policy's, whatever was asked.
+    crate::user_content::stamp(
+        h,
+        &crate::user_content::type_of_name(name),
+        Some(name),
+        inline,
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("\"{md5}\"")) {
         h.insert(header::ETAG, v);
     }

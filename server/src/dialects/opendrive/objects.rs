@@ -171,7 +171,8 @@ pub(super) fn folder_of(entry: &Entry, ctx: &Context) -> od::Folder {
     }
 }
 
-/// A public item's file object for its recipient: no node ids, public download links.
+/// A public item's file object for its recipient: no node ids, no owner, public download
+/// links.
 pub(super) fn public_file(entry: &Entry, public_id: &str, rel: &NodePath) -> od::File {
     let node = &entry.node;
     let download = if rel.is_root() {
@@ -199,7 +200,8 @@ pub(super) fn public_file(entry: &Entry, public_id: &str, rel: &NodePath) -> od:
         DownloadLink: download.clone(),
         StreamingLink: download,
         FileHash: node.md5.clone().unwrap_or_default(),
-        OwnerName: node.owner_name.clone(),
+        // An anonymous recipient learns nothing about the owner (no name, no id).
+        OwnerName: String::new(),
         Path: rel.to_string(),
         ..od::File::default()
     }
@@ -217,7 +219,8 @@ pub(super) fn public_folder(entry: &Entry, public_id: &str, rel: &NodePath) -> o
         Shared: "0".into(),
         Link: page_link(public_id),
         Encrypted: "0".into(),
-        OwnerName: node.owner_name.clone(),
+        // An anonymous recipient learns nothing about the owner (no name, no id).
+        OwnerName: String::new(),
         Path: rel.to_string(),
         PublicContent: Some(true),
         PublicDownload: Some(true),
