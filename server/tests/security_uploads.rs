@@ -38,7 +38,13 @@ fn blobs(s: &Server) -> usize {
 
 /// Bytes held on disk by one upload session.
 fn session_bytes(s: &Server, temp: &str) -> u64 {
-    let dir = s.dir.path().join("data").join("tmp").join("uploads").join(temp);
+    let dir = s
+        .dir
+        .path()
+        .join("data")
+        .join("tmp")
+        .join("uploads")
+        .join(temp);
     std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.metadata().unwrap().len()).sum())
         .unwrap_or(0)
@@ -84,11 +90,16 @@ async fn an_md5_and_size_do_not_hand_over_someone_elses_file() {
 
     // Alice's content and content nobody has answer alike: 200 and a session to upload to.
     let taken = bob.create("/mine.txt", &secret, false, false).await;
-    let unknown = bob.create("/other.txt", b"nobody has these bytes", false, false).await;
+    let unknown = bob
+        .create("/other.txt", b"nobody has these bytes", false, false)
+        .await;
     let taken_shape = shape(taken).await;
     assert_eq!(taken_shape, shape(unknown).await);
     assert_eq!(taken_shape.0, 200);
-    assert!(bob.names("/").await.is_empty(), "nothing appears before the bytes");
+    assert!(
+        bob.names("/").await.is_empty(),
+        "nothing appears before the bytes"
+    );
 
     // Once Bob sends the bytes, the file is his; storage is still shared (one blob).
     let m = bob.upload("/mine.txt", &secret).await;
@@ -104,7 +115,10 @@ async fn an_md5_and_size_do_not_hand_over_someone_elses_file() {
     let gone = b"trashed but mine".to_vec();
     s.upload("/old.txt", &gone).await;
     s.post("fileops/delete/", &[("path", "/old.txt")]).await;
-    assert_eq!(s.create("/back.txt", &gone, false, false).await.status(), 201);
+    assert_eq!(
+        s.create("/back.txt", &gone, false, false).await.status(),
+        201
+    );
 }
 
 #[tokio::test]
@@ -122,12 +136,20 @@ async fn opendrive_hash_only_upload_is_for_ones_own_content() {
     for a in [&taken, &unknown] {
         assert_eq!(a.RequireHashOnly, 0);
         assert_eq!(a.TempLocation.len(), 32);
-        assert_eq!(a.FileId, a.TempLocation, "a provisional id, as for unknown content");
+        assert_eq!(
+            a.FileId, a.TempLocation,
+            "a provisional id, as for unknown content"
+        );
     }
     assert!(bob.names("0").await.is_empty());
     // Closing without the bytes publishes nothing.
     let r = bob
-        .close(&taken.FileId, &taken.TempLocation, &secret, &md5_hex(&secret))
+        .close(
+            &taken.FileId,
+            &taken.TempLocation,
+            &secret,
+            &md5_hex(&secret),
+        )
         .await;
     assert_eq!(r.status(), 400);
     assert!(bob.names("0").await.is_empty());
@@ -150,19 +172,30 @@ async fn absurd_sizes_are_refused_never_wrapped() {
     for size in ["18446744073709551615", "9223372036854775808"] {
         let r = create_raw(&s, "/huge.bin", size, &md5, true).await;
         let (status, body) = error_of(r).await;
-        assert_eq!((status.as_u16(), body.error.as_str()), (400, "InvalidParameters"));
+        assert_eq!(
+            (status.as_u16(), body.error.as_str()),
+            (400, "InvalidParameters")
+        );
     }
     let alice = cast.alice.id.to_string();
     let quota = |bytes: &'static str| {
         let (s, alice, boss) = (&s, alice.clone(), cast.boss.token.clone());
         async move {
-            let form = [("company_id", "1"), ("userid", alice.as_str()), ("quota_size", bytes)];
+            let form = [
+                ("company_id", "1"),
+                ("userid", alice.as_str()),
+                ("quota_size", bytes),
+            ];
             let endpoint = "accounts/company/change_users_quota";
             s.call(Method::POST, endpoint, Some(&boss), &form).await
         }
     };
     let r = quota("18446744073709551615").await;
-    assert_eq!(r.status(), 400, "a quota beyond i64 would be stored negative");
+    assert_eq!(
+        r.status(),
+        400,
+        "a quota beyond i64 would be stored negative"
+    );
     let r = quota("1000").await;
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
     // 60 stored + (2^64 - 10) wrapped to 49 before: it must be refused, not let through.
@@ -171,12 +204,17 @@ async fn absurd_sizes_are_refused_never_wrapped() {
     let r = create_raw(&s, "/max.bin", "9223372036854775807", &md5, false).await;
     assert_eq!(error_of(r).await.0, 402);
     // A confirm declaring an absurd size: 400 too.
-    let t: UploadTicket = s.ok_json(s.create("/c.bin", b"abc", false, false).await).await;
+    let t: UploadTicket = s
+        .ok_json(s.create("/c.bin", b"abc", false, false).await)
+        .await;
     s.put(t.url.as_deref().unwrap(), b"abc".to_vec()).await;
     let r = s
         .post(
             "files/confirm/c.bin",
-            &[("temp_name", &t.temp_path), ("size", "18446744073709551615")],
+            &[
+                ("temp_name", &t.temp_path),
+                ("size", "18446744073709551615"),
+            ],
         )
         .await;
     assert_eq!(r.status(), 400);
@@ -200,7 +238,9 @@ async fn a_session_never_receives_more_than_it_declared() {
     let s = start().await;
     const MIB: usize = 1024 * 1024;
     let content = vec![7u8; MIB];
-    let t: UploadTicket = s.ok_json(s.create("/one.bin", &content, true, false).await).await;
+    let t: UploadTicket = s
+        .ok_json(s.create("/one.bin", &content, true, false).await)
+        .await;
     assert_eq!(s.part(&t.temp_path, 1, &content).await.status(), 200);
     // A second MiB has no room: refused, and not kept.
     let r = s.part(&t.temp_path, 2, &content).await;
@@ -213,7 +253,9 @@ async fn a_session_never_receives_more_than_it_declared() {
 
     // A single-part session of 10 bytes split over part URLs cannot take more either.
     let small = b"0123456789".to_vec();
-    let t: UploadTicket = s.ok_json(s.create("/two.bin", &small, true, false).await).await;
+    let t: UploadTicket = s
+        .ok_json(s.create("/two.bin", &small, true, false).await)
+        .await;
     assert_eq!(s.part(&t.temp_path, 1, &small[..6]).await.status(), 200);
     assert_eq!(error_of(s.part(&t.temp_path, 2, &small).await).await.0, 400);
     assert_eq!(s.part(&t.temp_path, 2, &small[6..]).await.status(), 200);
@@ -226,25 +268,44 @@ async fn open_sessions_count_toward_the_quota_and_are_bounded() {
     s.post_as(
         &cast.boss.token,
         "accounts/company/change_users_quota",
-        &[("company_id", "1"), ("userid", &cast.alice.id.to_string()), ("quota_size", "1000")],
+        &[
+            ("company_id", "1"),
+            ("userid", &cast.alice.id.to_string()),
+            ("quota_size", "1000"),
+        ],
     )
     .await;
-    let a: UploadTicket = s.ok_json(s.create("/a.bin", &[1u8; 600], false, false).await).await;
+    let a: UploadTicket = s
+        .ok_json(s.create("/a.bin", &[1u8; 600], false, false).await)
+        .await;
     // Each is under the quota, both together are not.
     let (status, body) = error_of(s.create("/b.bin", &[2u8; 600], false, false).await).await;
-    assert_eq!((status.as_u16(), body.error.as_str()), (402, "QuotaExceeded"));
-    s.post("files/cancel_upload", &[("temp_path", &a.temp_path)]).await;
-    assert_eq!(s.create("/b.bin", &[2u8; 600], false, false).await.status(), 200);
+    assert_eq!(
+        (status.as_u16(), body.error.as_str()),
+        (402, "QuotaExceeded")
+    );
+    s.post("files/cancel_upload", &[("temp_path", &a.temp_path)])
+        .await;
+    assert_eq!(
+        s.create("/b.bin", &[2u8; 600], false, false).await.status(),
+        200
+    );
 
     // At most 100 open sessions per user (Bob has no quota).
     let bob = bob(&s).await;
     for i in 0..100 {
-        let r = bob.create(&format!("/f{i}.bin"), &[i as u8; 3], false, false).await;
+        let r = bob
+            .create(&format!("/f{i}.bin"), &[i as u8; 3], false, false)
+            .await;
         assert_eq!(r.status(), 200);
     }
     let (status, body) = error_of(bob.create("/f100.bin", b"xyz", false, false).await).await;
     assert_eq!(status, 400);
-    assert!(body.message.contains("unfinished uploads"), "{}", body.message);
+    assert!(
+        body.message.contains("unfinished uploads"),
+        "{}",
+        body.message
+    );
 }
 
 async fn make_link(s: &Server, path: &str, extra: &[(&str, &str)]) -> Response {
@@ -257,15 +318,22 @@ async fn anon_get(s: &Server, endpoint: &str) -> Response {
     s.http.get(s.url(endpoint)).send().await.unwrap()
 }
 
-#[tokio::test]
+// Several worker threads, so the server really handles the ten requests at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_one_download_link_serves_one_of_ten_concurrent_downloads() {
     let s = start().await;
     s.upload("/Pub/a.txt", b"alpha").await;
-    let link: PublicLink = s.ok_json(make_link(&s, "/Pub", &[("download_max", "1")]).await).await;
+    // A password makes each download verify a hash between the link's checks and its count:
+    // the window where a check-then-increment let several through.
+    let settings = [("download_max", "1"), ("password", "pw")];
+    let link: PublicLink = s.ok_json(make_link(&s, "/Pub", &settings).await).await;
     let url = s.url(&format!("links/get/{}/a.txt", link.hash));
     let tries = (0..10).map(|_| {
         let (http, url) = (s.http.clone(), url.clone());
-        tokio::spawn(async move { http.get(url).send().await.unwrap().status().as_u16() })
+        tokio::spawn(async move {
+            let r = http.get(url).header("Link-Password", "pw").send().await;
+            r.unwrap().status().as_u16()
+        })
     });
     let mut statuses = Vec::new();
     for t in tries {
@@ -284,13 +352,19 @@ async fn a_link_ticket_dies_with_its_link() {
     let ticket = |hash: String| {
         let s = &s;
         async move {
-            let t: Value = s.ok_json(anon_get(s, &format!("links/get/{hash}/a.txt")).await).await;
+            let t: Value = s
+                .ok_json(anon_get(s, &format!("links/get/{hash}/a.txt")).await)
+                .await;
             t["url"].as_str().unwrap().to_owned()
         }
     };
     let link: PublicLink = s.ok_json(make_link(&s, "/Pub", &[]).await).await;
     let live = ticket(link.hash.clone()).await;
-    assert_eq!(anon_get(&s, &live).await.status(), 200, "a live link's ticket works");
+    assert_eq!(
+        anon_get(&s, &live).await.status(),
+        200,
+        "a live link's ticket works"
+    );
 
     // Deleted link: its ticket is refused.
     let t = ticket(link.hash.clone()).await;
@@ -316,7 +390,10 @@ async fn a_huge_download_max_is_refused_never_stored_negative() {
     s.upload("/f.txt", b"f").await;
     let r = make_link(&s, "/f.txt", &[("download_max", "18446744073709551615")]).await;
     let (status, body) = error_of(r).await;
-    assert_eq!((status.as_u16(), body.error.as_str()), (400, "InvalidParameters"));
+    assert_eq!(
+        (status.as_u16(), body.error.as_str()),
+        (400, "InvalidParameters")
+    );
     let all: Value = s.ok_json(s.get("links/").await).await;
     assert_eq!(all, serde_json::json!([]), "nothing was stored");
     // The largest storable limit is kept as it is.

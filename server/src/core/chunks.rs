@@ -26,7 +26,9 @@ pub struct UploadState {
 impl UploadState {
     /// Bytes received so far (OpenDrive's `TotalWritten`).
     pub fn written(&self) -> u64 {
-        self.parts.iter().fold(0u64, |t, (_, s)| t.saturating_add(*s))
+        self.parts
+            .iter()
+            .fold(0u64, |t, (_, s)| t.saturating_add(*s))
     }
 
     /// The part a chunk at `offset` becomes: the next one, or the last one again.

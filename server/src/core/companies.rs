@@ -194,7 +194,12 @@ impl Core {
                 c.execute(
                     "INSERT INTO companies (id, name, quota, created) VALUES (?1, ?2, ?3, ?4) \
                      ON CONFLICT(id) DO UPDATE SET name = ?2, quota = ?3",
-                    params![id, name, super::sizes::declared_opt("quota", quota)?, now_ms()],
+                    params![
+                        id,
+                        name,
+                        super::sizes::declared_opt("quota", quota)?,
+                        now_ms()
+                    ],
                 )?;
                 Ok(())
             })

@@ -161,10 +161,8 @@ impl Core {
         };
         let uid = user.id;
         // Beyond i64 it would be stored negative: refused rather than silently clamped.
-        let max = super::sizes::declared_opt(
-            "download_max",
-            settings.download_max.filter(|m| *m > 0),
-        )?;
+        let max =
+            super::sizes::declared_opt("download_max", settings.download_max.filter(|m| *m > 0))?;
         self.db
             .tx(move |c| {
                 if path.is_root() {
@@ -388,8 +386,13 @@ impl Core {
                     "INSERT INTO tickets (ticket, user_id, md5, size, name, expires, link_hash) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![
-                        ticket, node.user_id, blob.md5, super::sizes::declared("size", blob.size)?,
-                        node.name, now + TICKET_TTL_MS, opened.hash
+                        ticket,
+                        node.user_id,
+                        blob.md5,
+                        super::sizes::declared("size", blob.size)?,
+                        node.name,
+                        now + TICKET_TTL_MS,
+                        opened.hash
                     ],
                 )?;
                 link_tickets::count_download(c, &opened.hash)?;

@@ -38,7 +38,13 @@ pub(crate) fn check_room(c: &Connection, owner: i64, adding: u64, freeing: u64) 
 
 /// Every sum saturates: a declared size near 2^64 must fail the check, never wrap past it.
 /// `with_pending` also counts the declared sizes of the open upload sessions into the tree.
-fn room(c: &Connection, owner: i64, adding: u64, freeing: u64, with_pending: bool) -> CoreResult<()> {
+fn room(
+    c: &Connection,
+    owner: i64,
+    adding: u64,
+    freeing: u64,
+    with_pending: bool,
+) -> CoreResult<()> {
     let (hard, company): (Option<i64>, i64) = c.query_row(
         "SELECT hard_quota, company_id FROM users WHERE id = ?1",
         [owner],
@@ -58,13 +64,21 @@ fn room(c: &Connection, owner: i64, adding: u64, freeing: u64, with_pending: boo
             .saturating_sub(freeing)
     };
     if let Some(limit) = hard {
-        let pending = if with_pending { upload_limits::pending_bytes(c, owner)? } else { 0 };
+        let pending = if with_pending {
+            upload_limits::pending_bytes(c, owner)?
+        } else {
+            0
+        };
         if after(used_bytes(c, owner)?, pending) > sizes::stored(limit) {
             return Err(CoreError::QuotaExceeded);
         }
     }
     if let Some(limit) = company_quota {
-        let pending = if with_pending { upload_limits::company_pending_bytes(c, company)? } else { 0 };
+        let pending = if with_pending {
+            upload_limits::company_pending_bytes(c, company)?
+        } else {
+            0
+        };
         if after(company_used_bytes(c, company)?, pending) > sizes::stored(limit) {
             return Err(CoreError::QuotaExceeded);
         }

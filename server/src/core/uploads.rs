@@ -14,8 +14,8 @@ use rusqlite::{OptionalExtension, params};
 use satchel_wire::NodePath;
 
 use super::nodes::{self, Entry};
-use super::{quota, sizes, upload_limits};
 use super::{Core, CoreError, CoreResult, User, now_ms, random_id};
+use super::{quota, sizes, upload_limits};
 use crate::store::BlobKey;
 use crate::store::blobs::is_md5_hex;
 
