@@ -26,7 +26,9 @@ pub struct UploadState {
 impl UploadState {
     /// Bytes received so far (OpenDrive's `TotalWritten`).
     pub fn written(&self) -> u64 {
-        self.parts.iter().map(|(_, s)| s).sum()
+        self.parts
+            .iter()
+            .fold(0u64, |t, (_, s)| t.saturating_add(*s))
     }
 
     /// The part a chunk at `offset` becomes: the next one, or the last one again.
@@ -36,7 +38,7 @@ impl UploadState {
             return Ok(self.parts.len() as u32 + 1);
         }
         if let Some((num, size)) = self.parts.last()
-            && offset == written - size
+            && offset == written.saturating_sub(*size)
         {
             return Ok(*num);
         }
@@ -70,11 +72,11 @@ impl Core {
                      WHERE temp_path = ?1 AND md5 IS NOT NULL ORDER BY part_num",
                 )?;
                 let parts = stmt
-                    .query_map([&tp], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+                    .query_map([&tp], |r| Ok((r.get(0)?, super::sizes::stored(r.get(1)?))))?
                     .collect::<Result<Vec<(u32, u64)>, _>>()?;
                 Ok(UploadState {
                     path: NodePath::parse(&path)?,
-                    size: size as u64,
+                    size: super::sizes::stored(size),
                     md5,
                     parts,
                 })

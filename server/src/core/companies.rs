@@ -165,7 +165,7 @@ impl Core {
                 company_by_id(c, company)?;
                 c.execute(
                     "UPDATE companies SET quota = ?2 WHERE id = ?1",
-                    params![company, quota.map(|q| q as i64)],
+                    params![company, super::sizes::declared_opt("quota", quota)?],
                 )?;
                 company_by_id(c, company)
             })
@@ -179,7 +179,7 @@ impl Core {
             .tx(move |c| {
                 c.execute(
                     "INSERT INTO companies (name, quota, created) VALUES (?1, ?2, ?3)",
-                    params![name, quota.map(|q| q as i64), now_ms()],
+                    params![name, super::sizes::declared_opt("quota", quota)?, now_ms()],
                 )?;
                 Ok(c.last_insert_rowid())
             })
@@ -194,7 +194,12 @@ impl Core {
                 c.execute(
                     "INSERT INTO companies (id, name, quota, created) VALUES (?1, ?2, ?3, ?4) \
                      ON CONFLICT(id) DO UPDATE SET name = ?2, quota = ?3",
-                    params![id, name, quota.map(|q| q as i64), now_ms()],
+                    params![
+                        id,
+                        name,
+                        super::sizes::declared_opt("quota", quota)?,
+                        now_ms()
+                    ],
                 )?;
                 Ok(())
             })

@@ -46,7 +46,7 @@ impl Core {
                 c.execute("DELETE FROM tickets WHERE expires < ?1", [now])?;
                 c.execute(
                     "INSERT INTO tickets (ticket, user_id, md5, size, name, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![t, uid, key.md5, key.size as i64, name, now + TICKET_TTL_MS],
+                    params![t, uid, key.md5, super::sizes::declared("size", key.size)?, name, now + TICKET_TTL_MS],
                 )?;
                 Ok(())
             })
@@ -64,23 +64,30 @@ impl Core {
         let (name, blob) = self
             .db
             .tx(move |c| {
-                c.query_row(
-                    "SELECT name, md5, size FROM tickets WHERE ticket = ?1 AND expires > ?2",
-                    params![t, now_ms()],
-                    |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            BlobKey {
-                                md5: r.get(1)?,
-                                size: r.get::<_, i64>(2)? as u64,
-                            },
-                        ))
-                    },
-                )
-                .optional()?
-                .ok_or_else(|| {
-                    CoreError::NotFound("the download link is unknown or expired".into())
-                })
+                let (name, blob, link) = c
+                    .query_row(
+                        "SELECT name, md5, size, link_hash FROM tickets WHERE ticket = ?1 AND expires > ?2",
+                        params![t, now_ms()],
+                        |r| {
+                            Ok((
+                                r.get::<_, String>(0)?,
+                                BlobKey {
+                                    md5: r.get(1)?,
+                                    size: super::sizes::stored(r.get(2)?),
+                                },
+                                r.get::<_, Option<String>>(3)?,
+                            ))
+                        },
+                    )
+                    .optional()?
+                    .ok_or_else(|| {
+                        CoreError::NotFound("the download link is unknown or expired".into())
+                    })?;
+                // Granted through a public link: the link must still stand now.
+                if let Some(hash) = link {
+                    super::link_tickets::check_still_open(c, &hash)?;
+                }
+                Ok((name, blob))
             })
             .await?;
         let file = self

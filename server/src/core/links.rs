@@ -8,6 +8,7 @@ use satchel_wire::NodePath;
 
 use super::archive::ArchivePlan;
 use super::downloads::TICKET_TTL_MS;
+use super::link_tickets;
 use super::nodes::{self, Entry, ListQuery, Listing, Node};
 use super::tasks::{TaskKind, TaskOutcome, TaskState};
 use super::users::{hash_password, password_matches};
@@ -115,8 +116,8 @@ fn link_of(c: &Connection, user: i64, hash: &str) -> CoreResult<Link> {
         folder: node.folder,
         created,
         expires,
-        download_max: max.map(|m| m as u64),
-        downloads: downloads as u64,
+        download_max: max.map(super::sizes::stored),
+        downloads: super::sizes::stored(downloads),
         has_password: pw.is_some(),
     })
 }
@@ -159,7 +160,9 @@ impl Core {
             None => None,
         };
         let uid = user.id;
-        let max = settings.download_max.filter(|m| *m > 0).map(|m| m as i64);
+        // Beyond i64 it would be stored negative: refused rather than silently clamped.
+        let max =
+            super::sizes::declared_opt("download_max", settings.download_max.filter(|m| *m > 0))?;
         self.db
             .tx(move |c| {
                 if path.is_root() {
@@ -186,6 +189,8 @@ impl Core {
                              path = ?5 WHERE hash = ?1",
                             params![hash, expires, max, password_hash, path.to_string()],
                         )?;
+                        // Tickets granted under the old settings do not survive them.
+                        link_tickets::revoke(c, &hash)?;
                         hash
                     }
                     None => {
@@ -378,10 +383,19 @@ impl Core {
                 let now = now_ms();
                 c.execute("DELETE FROM tickets WHERE expires < ?1", [now])?;
                 c.execute(
-                    "INSERT INTO tickets (ticket, user_id, md5, size, name, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![ticket, node.user_id, blob.md5, blob.size as i64, node.name, now + TICKET_TTL_MS],
+                    "INSERT INTO tickets (ticket, user_id, md5, size, name, expires, link_hash) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        ticket,
+                        node.user_id,
+                        blob.md5,
+                        super::sizes::declared("size", blob.size)?,
+                        node.name,
+                        now + TICKET_TTL_MS,
+                        opened.hash
+                    ],
                 )?;
-                count_download(c, &opened.hash)?;
+                link_tickets::count_download(c, &opened.hash)?;
                 Ok(LinkGrant {
                     ticket,
                     entry: Entry { path: rel, node },
@@ -417,7 +431,7 @@ impl Core {
                     paths.push(p);
                 }
                 let plan = super::archive::plan(c, opened.node.user_id, &paths, now_ms())?;
-                count_download(c, &opened.hash)?;
+                link_tickets::count_download(c, &opened.hash)?;
                 Ok(plan)
             })
             .await
@@ -460,12 +474,4 @@ impl Core {
         self.tasks.set(&id, TaskState::Done(outcome));
         Ok(id)
     }
-}
-
-fn count_download(c: &Connection, hash: &str) -> CoreResult<()> {
-    c.execute(
-        "UPDATE links SET downloads = downloads + 1 WHERE hash = ?1",
-        [hash],
-    )?;
-    Ok(())
 }

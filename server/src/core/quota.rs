@@ -7,7 +7,7 @@ use satchel_wire::NodePath;
 
 use super::roles;
 use super::users::account_by_id;
-use super::{Core, CoreError, CoreResult, User, nodes};
+use super::{Core, CoreError, CoreResult, User, nodes, sizes, upload_limits};
 
 /// Bytes of every file in `user`'s tree (trashed ones included: purging frees them).
 pub(crate) fn used_bytes(c: &Connection, user: i64) -> CoreResult<u64> {
@@ -33,6 +33,18 @@ pub(crate) fn company_used_bytes(c: &Connection, company: i64) -> CoreResult<u64
 /// Refuse (402) when `adding` more bytes in `owner`'s tree, `freeing` others (an overwritten
 /// file), would pass the owner's hard quota or their company's quota.
 pub(crate) fn check_room(c: &Connection, owner: i64, adding: u64, freeing: u64) -> CoreResult<()> {
+    room(c, owner, adding, freeing, false)
+}
+
+/// Every sum saturates: a declared size near 2^64 must fail the check, never wrap past it.
+/// `with_pending` also counts the declared sizes of the open upload sessions into the tree.
+fn room(
+    c: &Connection,
+    owner: i64,
+    adding: u64,
+    freeing: u64,
+    with_pending: bool,
+) -> CoreResult<()> {
     let (hard, company): (Option<i64>, i64) = c.query_row(
         "SELECT hard_quota, company_id FROM users WHERE id = ?1",
         [owner],
@@ -46,15 +58,30 @@ pub(crate) fn check_room(c: &Connection, owner: i64, adding: u64, freeing: u64) 
         )
         .optional()?
         .flatten();
-    if let Some(limit) = hard
-        && (used_bytes(c, owner)? + adding).saturating_sub(freeing) > limit as u64
-    {
-        return Err(CoreError::QuotaExceeded);
+    let after = |used: u64, pending: u64| {
+        used.saturating_add(pending)
+            .saturating_add(adding)
+            .saturating_sub(freeing)
+    };
+    if let Some(limit) = hard {
+        let pending = if with_pending {
+            upload_limits::pending_bytes(c, owner)?
+        } else {
+            0
+        };
+        if after(used_bytes(c, owner)?, pending) > sizes::stored(limit) {
+            return Err(CoreError::QuotaExceeded);
+        }
     }
-    if let Some(limit) = company_quota
-        && (company_used_bytes(c, company)? + adding).saturating_sub(freeing) > limit as u64
-    {
-        return Err(CoreError::QuotaExceeded);
+    if let Some(limit) = company_quota {
+        let pending = if with_pending {
+            upload_limits::company_pending_bytes(c, company)?
+        } else {
+            0
+        };
+        if after(company_used_bytes(c, company)?, pending) > sizes::stored(limit) {
+            return Err(CoreError::QuotaExceeded);
+        }
     }
     Ok(())
 }
@@ -86,6 +113,24 @@ pub(crate) fn check_file_room(
         _ => 0,
     };
     check_room(c, owner, size, freeing)
+}
+
+/// The check for a new upload session (or a deduplicated file): like [`check_file_room`], and
+/// the sessions still open into the same tree count too, so several sessions each under the
+/// quota cannot together reserve more than it.
+pub(crate) fn check_session_room(
+    c: &Connection,
+    user: i64,
+    path: &NodePath,
+    size: u64,
+    overwrite: bool,
+) -> CoreResult<()> {
+    let owner = tree_owner(c, user, path)?;
+    let freeing = match nodes::lookup(c, user, path)? {
+        Some(n) if overwrite && !n.folder => n.size,
+        _ => 0,
+    };
+    room(c, owner, size, freeing, true)
 }
 
 /// Bytes of the live files in a subtree: what copying it adds.
@@ -143,13 +188,17 @@ fn set_one(
             params![company, user],
             |r| r.get(0),
         )?;
-        if others as u64 + hard > limit as u64 {
+        if sizes::stored(others).saturating_add(hard) > sizes::stored(limit) {
             return Ok(QuotaChange::CompanyQuotaTooSmall);
         }
     }
     c.execute(
         "UPDATE users SET quota = ?2, hard_quota = ?3 WHERE id = ?1",
-        params![user, soft.map(|q| q as i64), hard.map(|q| q as i64)],
+        params![
+            user,
+            sizes::declared_opt("quota_size", soft)?,
+            sizes::declared_opt("hard_quota_size", hard)?
+        ],
     )?;
     Ok(QuotaChange::Done)
 }

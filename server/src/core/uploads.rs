@@ -14,8 +14,8 @@ use rusqlite::{OptionalExtension, params};
 use satchel_wire::NodePath;
 
 use super::nodes::{self, Entry};
-use super::quota;
 use super::{Core, CoreError, CoreResult, User, now_ms, random_id};
+use super::{quota, sizes, upload_limits};
 use crate::store::BlobKey;
 use crate::store::blobs::is_md5_hex;
 
@@ -81,7 +81,7 @@ fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session
         |r| {
             Ok(Session {
                 user_id: r.get(0)?,
-                size: r.get::<_, i64>(1)? as u64,
+                size: sizes::stored(r.get(1)?),
                 md5: r.get(2)?,
                 overwrite: r.get(3)?,
                 create_dirs: r.get(4)?,
@@ -162,17 +162,20 @@ impl Core {
     }
 
     pub async fn create_file(&self, user: &User, req: CreateFile) -> CoreResult<CreateOutcome> {
+        let size = sizes::declared("size", req.size)?;
         let user = user.clone();
         let blobs = self.blobs.clone();
         let outcome = self
             .db
             .tx(move |c| {
                 nodes::check_file_target(c, user.id, &req.path, req.overwrite)?;
-                // Before any byte is stored; a deduplicated upload counts like any other.
-                quota::check_file_room(c, user.id, &req.path, req.size, req.overwrite)?;
+                // Before any byte is stored; a deduplicated upload counts like any other, and so
+                // do the sessions still open.
+                quota::check_session_room(c, user.id, &req.path, req.size, req.overwrite)?;
                 let key = BlobKey { md5: req.md5.clone(), size: req.size };
-                // Deduplication: the same bytes are already stored (by anyone).
-                if nodes::blob_in_use(c, &key)? && blobs.exists(&key) {
+                // Deduplication without the bytes: only of content the caller already holds.
+                // Anyone else's answers exactly like unknown content (see `upload_limits`).
+                if upload_limits::may_deduplicate(c, user.id, &key)? && blobs.exists(&key) {
                     let entry = nodes::put_file(
                         c, &user, &req.path, &key, req.overwrite, req.create_dirs, req.created, req.modified,
                     )?;
@@ -180,13 +183,16 @@ impl Core {
                 }
                 // Fail now rather than after every byte has been sent.
                 nodes::check_parent(c, user.id, &req.path, req.create_dirs)?;
+                upload_limits::check_open_sessions(c, user.id)?;
+                let owner = quota::tree_owner(c, user.id, &req.path)?;
                 let temp_path = random_id();
                 c.execute(
                     "INSERT INTO uploads (temp_path, user_id, path, size, md5, overwrite, create_dirs, multipart, \
-                     created_param, modified_param, touched) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     created_param, modified_param, touched, owner_id) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
-                        temp_path, user.id, req.path.to_string(), req.size as i64, req.md5, req.overwrite,
-                        req.create_dirs, req.multipart, req.created, req.modified, now_ms()
+                        temp_path, user.id, req.path.to_string(), size, req.md5, req.overwrite,
+                        req.create_dirs, req.multipart, req.created, req.modified, now_ms(), owner
                     ],
                 )?;
                 Ok(CreateOutcome::Upload { temp_path, multipart: req.multipart })
@@ -229,7 +235,7 @@ impl Core {
                 c.execute(
                     "INSERT INTO upload_parts (temp_path, part_num, expected_size, expected_md5) VALUES (?1, ?2, ?3, ?4) \
                      ON CONFLICT(temp_path, part_num) DO UPDATE SET expected_size = ?3, expected_md5 = ?4",
-                    params![temp_path, part_num, size.map(|s| s as i64), md5],
+                    params![temp_path, part_num, sizes::declared_opt("size", size)?, md5],
                 )?;
                 c.execute("UPDATE uploads SET touched = ?2 WHERE temp_path = ?1", params![temp_path, now_ms()])?;
                 Ok(())
@@ -263,6 +269,8 @@ impl Core {
                 } else {
                     session.size
                 };
+                // Nor, all parts together, more than the declared size: temp storage is bounded.
+                let cap = cap.min(upload_limits::room_left(c, &tp, part_num, session.size)?);
                 c.execute("UPDATE uploads SET touched = ?2 WHERE temp_path = ?1", params![tp, now_ms()])?;
                 if !session.multipart {
                     if part_num != 1 {
@@ -276,7 +284,7 @@ impl Core {
                     .query_row(
                         "SELECT expected_size, expected_md5 FROM upload_parts WHERE temp_path = ?1 AND part_num = ?2",
                         params![tp, part_num],
-                        |r| Ok((r.get::<_, Option<i64>>(0)?.map(|s| s as u64), r.get::<_, Option<String>>(1)?)),
+                        |r| Ok((r.get::<_, Option<i64>>(0)?.map(sizes::stored), r.get::<_, Option<String>>(1)?)),
                     )
                     .optional()?;
                 let (size, md5) = expected.unwrap_or((None, None));
@@ -354,11 +362,18 @@ impl Core {
         let recorded = self
             .db
             .tx(move |c| {
-                load_session(c, &temp_path)?;
+                let session = load_session(c, &temp_path)?;
+                // Parts of one session may stream concurrently; only one can take the last room.
+                if r.size > upload_limits::room_left(c, &temp_path, part_num, session.size)? {
+                    return Err(CoreError::BadDigest(format!(
+                        "part {part_num}: the parts would hold more than the {} bytes declared",
+                        session.size
+                    )));
+                }
                 c.execute(
                     "INSERT INTO upload_parts (temp_path, part_num, size, md5) VALUES (?1, ?2, ?3, ?4) \
                      ON CONFLICT(temp_path, part_num) DO UPDATE SET size = ?3, md5 = ?4",
-                    params![temp_path, part_num, r.size as i64, r.md5],
+                    params![temp_path, part_num, sizes::declared("size", r.size)?, r.md5],
                 )?;
                 Ok(())
             })
@@ -374,6 +389,7 @@ impl Core {
     /// Assemble, verify, and publish. The session stays (for a retry or a cancel) if this fails.
     pub async fn confirm(&self, user: &User, req: Confirm) -> CoreResult<Entry> {
         check_temp_path(&req.temp_path)?;
+        sizes::declared_opt("size", req.size)?;
         let uid = user.id;
         let tp = req.temp_path.clone();
         let path = req.path.clone();
@@ -394,7 +410,7 @@ impl Core {
                 )?;
                 let parts = stmt
                     .query_map([&tp], |r| {
-                        Ok((r.get::<_, u32>(0)?, r.get::<_, i64>(1)? as u64, r.get::<_, String>(2)?))
+                        Ok((r.get::<_, u32>(0)?, sizes::stored(r.get(1)?), r.get::<_, String>(2)?))
                     })?
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok((session, parts))
@@ -413,7 +429,7 @@ impl Core {
                 )));
             }
         }
-        let total: u64 = parts.iter().map(|(_, s, _)| s).sum();
+        let total = parts.iter().fold(0u64, |t, (_, s, _)| t.saturating_add(*s));
         if total < size {
             return Err(CoreError::IncompleteUpload(format!(
                 "{total} of {size} bytes received; a part is missing"

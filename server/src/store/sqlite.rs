@@ -264,6 +264,15 @@ CREATE TABLE oauth_refresh (
     expires INTEGER NOT NULL
 );
 "#,
+    // A ticket granted through a public link names the link, so redeeming it re-checks that the
+    // link still stands. An upload session records whose tree (and quota) it lands in, so open
+    // sessions can count against that quota.
+    r#"
+ALTER TABLE tickets ADD COLUMN link_hash TEXT;
+ALTER TABLE uploads ADD COLUMN owner_id INTEGER;
+CREATE INDEX uploads_user ON uploads(user_id);
+CREATE INDEX uploads_owner ON uploads(owner_id);
+"#,
 ];
 
 #[derive(Clone)]
