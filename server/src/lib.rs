@@ -7,6 +7,8 @@ pub mod dialects;
 pub mod http_error;
 pub mod store;
 
+mod client_source;
+
 mod bench_seed;
 mod demo;
 
@@ -47,7 +49,15 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
         data.join("thumbs"),
         config.fault_fail_part,
     )?;
-    core.lockout_after = config.lockout_after;
+    core.throttle = core::throttle::Throttle::new(core::throttle::Limits {
+        lockout_after: config.lockout_after,
+        cooldown: config.lockout_cooldown,
+        burst: config.guess_burst,
+        per_second: config.guesses_per_second,
+    });
+    // The dummy hash unknown logins are checked against, made now rather than on a first
+    // request (whose answer would take twice as long).
+    tokio::task::spawn_blocking(core::passwords::warm_up);
     let core = Arc::new(core);
     core.clean_leftovers().await?;
     // The demo first, so that `--create-user` can change a demo account's password or role.
@@ -66,7 +76,11 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
 
 /// The whole HTTP surface: the dialects under `/api`, a JSON 404 for any other `/api` path, and
 /// the SPA (when configured) for everything else.
-pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
+pub fn router(
+    core: Arc<Core>,
+    spa_dir: Option<&std::path::Path>,
+    trust_forwarded_for: bool,
+) -> Router {
     let api_404 = any(dialects::cloudike::api_not_found);
     let app = dialects::cloudike::router()
         .merge(dialects::opendrive::router())
@@ -81,6 +95,11 @@ pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
         None => app.fallback(api_404),
     };
     app.with_state(AppState { core })
+        // Every request knows its source, for the per-source guessing limits.
+        .layer(axum::middleware::from_fn_with_state(
+            trust_forwarded_for,
+            client_source::scope,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
@@ -96,7 +115,11 @@ pub async fn start(config: &Config) -> Result<Running, BoxError> {
     let core = open_core(config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
-    let app = router(core.clone(), config.spa_dir.as_deref());
+    let app = router(
+        core.clone(),
+        config.spa_dir.as_deref(),
+        config.trust_forwarded_for,
+    );
     let sweeper = Arc::downgrade(&core);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
@@ -108,7 +131,14 @@ pub async fn start(config: &Config) -> Result<Running, BoxError> {
             }
         }
     });
-    let task = tokio::spawn(async move { axum::serve(listener, app).await });
+    let task = tokio::spawn(async move {
+        // The peer address is the source of the per-source limits (see `client_source`).
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+    });
     Ok(Running { addr, core, task })
 }
 
