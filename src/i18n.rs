@@ -110,6 +110,8 @@ pub enum Msg {
     ErrQuotaExceeded,
     ErrAccountDisabled,
     ErrAccountLocked,
+    ErrTooManyAttempts,
+    ErrTooManyAttemptsMinute,
     ErrUnsupported,
     ErrWorker,
     ErrAborted,
@@ -700,6 +702,8 @@ fn en(key: Msg) -> &'static str {
         ErrAccountLocked => {
             "This account is locked after too many wrong passwords. Ask your administrator to unlock it."
         }
+        ErrTooManyAttempts => "Too many attempts. Wait {0} minutes and try again.",
+        ErrTooManyAttemptsMinute => "Too many attempts. Wait a minute and try again.",
         ErrUnsupported => "This server cannot do that.",
         ErrWorker => "The file could not be read. Try choosing it again.",
         ErrAborted => "Cancelled.",

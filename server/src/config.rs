@@ -7,6 +7,7 @@ use crate::core::roles::Role;
 
 pub const USAGE: &str = "usage: satchel-server --data <dir> [--listen 127.0.0.1:8080] [--spa <dist dir>] \
 [--demo] [--create-user login:password[:user|admin|sysadmin]]... [--lockout-after <n>] \
+[--lockout-cooldown <seconds>] [--trust-forwarded-for] \
 [--fault-fail-part <n>] [--seed-folder login:/path:count]...";
 
 #[derive(Debug, Clone)]
@@ -21,8 +22,19 @@ pub struct Config {
     /// Accounts to create (or whose password to reset) at startup, in company 1:
     /// `(login, password, role)`.
     pub create_users: Vec<(String, String, Role)>,
-    /// Wrong passwords in a row that lock an account (0 = never).
+    /// Wrong passwords in a row, per login (or link) and source, that shut that source out for
+    /// `lockout_cooldown` (0 = never).
     pub lockout_after: u32,
+    /// How long a source stays shut out (`--lockout-cooldown`, seconds; 15 minutes).
+    pub lockout_cooldown: std::time::Duration,
+    /// Password checks a source may make in a burst, and per second after it (wrong ones only:
+    /// a right password gives its token back).
+    pub guess_burst: u32,
+    pub guesses_per_second: f64,
+    /// Take the client's address from the last `X-Forwarded-For` entry instead of the TCP peer
+    /// (`--trust-forwarded-for`). Only behind a reverse proxy that sets it: otherwise anyone
+    /// could claim any source and escape every per-source limit.
+    pub trust_forwarded_for: bool,
     /// Test hook: the first PUT of this part number in every upload session answers 503.
     pub fault_fail_part: Option<u32>,
     /// Test hook: mount `/api/{1,v1}/_test/{panic,internal}` (see `fault_routes`).
@@ -40,6 +52,10 @@ impl Config {
             demo: false,
             create_users: Vec::new(),
             lockout_after: crate::core::DEFAULT_LOCKOUT_AFTER,
+            lockout_cooldown: crate::core::throttle::DEFAULT_COOLDOWN,
+            guess_burst: 10,
+            guesses_per_second: 1.0,
+            trust_forwarded_for: false,
             fault_fail_part: None,
             fault_panic_route: false,
             seed_folders: Vec::new(),
@@ -71,6 +87,13 @@ impl Config {
                         .parse::<u32>()
                         .map_err(|e| format!("--lockout-after: {e}"))?;
                 }
+                "--lockout-cooldown" => {
+                    let s = value("--lockout-cooldown")?
+                        .parse::<u64>()
+                        .map_err(|e| format!("--lockout-cooldown: {e}"))?;
+                    config.lockout_cooldown = std::time::Duration::from_secs(s);
+                }
+                "--trust-forwarded-for" => config.trust_forwarded_for = true,
                 "--fault-fail-part" => {
                     let n = value("--fault-fail-part")?
                         .parse::<u32>()
@@ -137,5 +160,16 @@ mod tests {
         let c = args(&["--data", "d", "--lockout-after", "3"]).unwrap();
         assert_eq!(c.lockout_after, 3);
         assert!(args(&["--data", "d", "--lockout-after", "x"]).is_err());
+        let c = args(&[
+            "--data",
+            "d",
+            "--lockout-cooldown",
+            "60",
+            "--trust-forwarded-for",
+        ])
+        .unwrap();
+        assert_eq!(c.lockout_cooldown.as_secs(), 60);
+        assert!(c.trust_forwarded_for);
+        assert!(!args(&["--data", "d"]).unwrap().trust_forwarded_for);
     }
 }

@@ -69,6 +69,7 @@ pub fn status_and_name(e: &CoreError) -> (StatusCode, &'static str) {
         UserDisabled => (StatusCode::FORBIDDEN, "UserDisabled"),
         TokenOfDisabledUser => (StatusCode::UNAUTHORIZED, "UserDisabled"),
         UserLocked => (StatusCode::FORBIDDEN, "UserLocked"),
+        TooManyAttempts { .. } => (StatusCode::TOO_MANY_REQUESTS, "TooManyAttempts"),
         QuotaExceeded => (StatusCode::PAYMENT_REQUIRED, "QuotaExceeded"),
         GroupForbidden => (StatusCode::FORBIDDEN, "GroupForbidden"),
         Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "InternalError"),
@@ -92,6 +93,18 @@ pub(crate) fn public_message(
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, _) = self.status_and_name();
-        (status, Json(self.body())).into_response()
+        let mut response = (status, Json(self.body())).into_response();
+        add_retry_after(&mut response, &self.0);
+        response
+    }
+}
+
+/// `Retry-After` (seconds) on a [`CoreError::TooManyAttempts`] answer, in every dialect.
+pub fn add_retry_after(response: &mut Response, e: &CoreError) {
+    if let CoreError::TooManyAttempts { retry_after_s } = e {
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(*retry_after_s),
+        );
     }
 }

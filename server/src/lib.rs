@@ -8,6 +8,8 @@ pub mod http_error;
 pub mod store;
 pub mod user_content;
 
+mod client_source;
+
 mod bench_seed;
 mod demo;
 pub mod fault_routes;
@@ -51,7 +53,15 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
         data.join("thumbs"),
         config.fault_fail_part,
     )?;
-    core.lockout_after = config.lockout_after;
+    core.throttle = core::throttle::Throttle::new(core::throttle::Limits {
+        lockout_after: config.lockout_after,
+        cooldown: config.lockout_cooldown,
+        burst: config.guess_burst,
+        per_second: config.guesses_per_second,
+    });
+    // The dummy hash unknown logins are checked against, made now rather than on a first
+    // request (whose answer would take twice as long).
+    tokio::task::spawn_blocking(core::passwords::warm_up);
     let core = Arc::new(core);
     core.clean_leftovers().await?;
     // The demo first, so that `--create-user` can change a demo account's password or role.
@@ -70,11 +80,20 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
 
 /// The whole HTTP surface: the dialects under `/api`, a JSON 404 for any other `/api` path, and
 /// the SPA (when configured) for everything else.
-pub fn router(core: Arc<Core>, spa_dir: Option<&std::path::Path>) -> Router {
-    app(core, spa_dir, false)
+pub fn router(
+    core: Arc<Core>,
+    spa_dir: Option<&std::path::Path>,
+    trust_forwarded_for: bool,
+) -> Router {
+    app(core, spa_dir, trust_forwarded_for, false)
 }
 
-fn app(core: Arc<Core>, spa_dir: Option<&std::path::Path>, fault_routes: bool) -> Router {
+fn app(
+    core: Arc<Core>,
+    spa_dir: Option<&std::path::Path>,
+    trust_forwarded_for: bool,
+    fault_routes: bool,
+) -> Router {
     let api_404 = any(dialects::cloudike::api_not_found);
     let mut app = dialects::cloudike::router().merge(dialects::opendrive::router());
     if fault_routes {
@@ -101,6 +120,11 @@ fn app(core: Arc<Core>, spa_dir: Option<&std::path::Path>, fault_routes: bool) -
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             request_id::on_panic,
         ))
+        // Every request knows its source, for the per-source guessing limits.
+        .layer(axum::middleware::from_fn_with_state(
+            trust_forwarded_for,
+            client_source::scope,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(request_id::make_span))
         .layer(axum::middleware::from_fn_with_state(
             spa_csp,
@@ -124,6 +148,7 @@ pub async fn start(config: &Config) -> Result<Running, BoxError> {
     let app = app(
         core.clone(),
         config.spa_dir.as_deref(),
+        config.trust_forwarded_for,
         config.fault_panic_route,
     );
     let sweeper = Arc::downgrade(&core);
@@ -137,7 +162,14 @@ pub async fn start(config: &Config) -> Result<Running, BoxError> {
             }
         }
     });
-    let task = tokio::spawn(async move { axum::serve(listener, app).await });
+    let task = tokio::spawn(async move {
+        // The peer address is the source of the per-source limits (see `client_source`).
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+    });
     Ok(Running { addr, core, task })
 }
 

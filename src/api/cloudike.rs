@@ -511,6 +511,7 @@ pub fn kind_of(error: &str, status: u16) -> ErrorKind {
         admin_error::QUOTA_EXCEEDED => ErrorKind::QuotaExceeded,
         admin_error::USER_DISABLED => ErrorKind::AccountDisabled,
         admin_error::USER_LOCKED => ErrorKind::AccountLocked,
+        "TooManyAttempts" => ErrorKind::TooManyAttempts,
         _ => match status {
             401 => ErrorKind::Unauthorized,
             402 => ErrorKind::QuotaExceeded,
@@ -518,6 +519,7 @@ pub fn kind_of(error: &str, status: u16) -> ErrorKind {
             404 => ErrorKind::NotFound,
             409 => ErrorKind::Conflict,
             412 => ErrorKind::MountMove,
+            429 => ErrorKind::TooManyAttempts,
             424 => ErrorKind::IntoOwnSubtree,
             500..=599 => ErrorKind::Server,
             _ => ErrorKind::Unexpected,
@@ -1594,6 +1596,7 @@ mod tests {
         assert_eq!(kind_of("", 402), ErrorKind::QuotaExceeded);
         assert_eq!(kind_of("UserDisabled", 401), ErrorKind::AccountDisabled);
         assert_eq!(kind_of("UserLocked", 403), ErrorKind::AccountLocked);
+        assert_eq!(kind_of("TooManyAttempts", 429), ErrorKind::TooManyAttempts);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use dispatch::AnyClient;
 use satchel_wire::{FileName, NodePath};
 
 use crate::config::{Config, Dialect};
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, tf};
 
 /// A file or folder as the UI sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -669,6 +669,8 @@ pub enum ErrorKind {
     AccountDisabled,
     /// Too many wrong passwords: an admin must unlock the account.
     AccountLocked,
+    /// Too many password attempts from here (429): wait, then try again.
+    TooManyAttempts,
     /// The dialect has no such call.
     Unsupported,
     Network,
@@ -737,12 +739,16 @@ impl ApiError {
                 | ErrorKind::QuotaExceeded
                 | ErrorKind::AccountDisabled
                 | ErrorKind::AccountLocked
+                | ErrorKind::TooManyAttempts
                 | ErrorKind::Unsupported
         )
     }
 
     /// What happened and what to do, for people.
     pub fn user_message(&self) -> String {
+        if self.kind == ErrorKind::TooManyAttempts {
+            return too_many_attempts(&self.message);
+        }
         let key = match self.kind {
             ErrorKind::Unauthorized => Msg::ErrUnauthorized,
             ErrorKind::InvalidCredentials => Msg::ErrInvalidCredentials,
@@ -763,6 +769,7 @@ impl ApiError {
             ErrorKind::QuotaExceeded => Msg::ErrQuotaExceeded,
             ErrorKind::AccountDisabled => Msg::ErrAccountDisabled,
             ErrorKind::AccountLocked => Msg::ErrAccountLocked,
+            ErrorKind::TooManyAttempts => Msg::ErrTooManyAttempts,
             ErrorKind::Unsupported => Msg::ErrUnsupported,
             ErrorKind::Network => Msg::ErrNetwork,
             ErrorKind::Aborted => Msg::ErrAborted,
@@ -774,6 +781,19 @@ impl ApiError {
         } else {
             format!("{} ({})", t(key), self.message)
         }
+    }
+}
+
+/// "Wait N minutes": both dialects' 429 messages end with the seconds to wait ("… in 900 s"), the
+/// same number as their `Retry-After` header.
+fn too_many_attempts(server_message: &str) -> String {
+    let seconds = server_message
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse::<u64>().ok())
+        .next_back();
+    match seconds.map(|s| s.div_ceil(60)) {
+        Some(minutes) if minutes > 1 => tf(Msg::ErrTooManyAttempts, &[&minutes.to_string()]),
+        _ => t(Msg::ErrTooManyAttemptsMinute).to_owned(),
     }
 }
 
@@ -1169,6 +1189,28 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn too_many_attempts_says_how_many_minutes_to_wait() {
+        let e = ApiError::new(
+            ErrorKind::TooManyAttempts,
+            429,
+            "Too many attempts. Try again in 900 s",
+        );
+        assert_eq!(
+            e.user_message(),
+            "Too many attempts. Wait 15 minutes and try again."
+        );
+        let e = ApiError::new(
+            ErrorKind::TooManyAttempts,
+            429,
+            "429: Too Many Requests: in 1 s",
+        );
+        assert_eq!(
+            e.user_message(),
+            "Too many attempts. Wait a minute and try again."
+        );
+    }
 
     #[test]
     fn capability_names_lists_true_fields_in_order() {

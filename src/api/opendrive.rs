@@ -525,11 +525,13 @@ pub fn kind_of(kind: &str, status: u16) -> ErrorKind {
         "QuotaExceeded" => ErrorKind::QuotaExceeded,
         "UserDisabled" | "AccountDisabled" => ErrorKind::AccountDisabled,
         "UserLocked" | "AccountLocked" => ErrorKind::AccountLocked,
+        "TooManyAttempts" => ErrorKind::TooManyAttempts,
         _ => match status {
             401 => ErrorKind::Unauthorized,
             403 => ErrorKind::Forbidden,
             404 => ErrorKind::NotFound,
             409 => ErrorKind::Conflict,
+            429 => ErrorKind::TooManyAttempts,
             500..=599 => ErrorKind::Server,
             _ => ErrorKind::Unexpected,
         },

@@ -6,8 +6,8 @@ use rusqlite::{Connection, params};
 
 use super::roles::{self, Actor, Role};
 use super::users::{
-    ACCOUNT_COLS, Account, account_by_id, check_new_login, check_new_password, hash_password,
-    insert_root_folder, row_account, user_by_login,
+    ACCOUNT_COLS, Account, account_by_id, check_new_login, check_new_password, insert_root_folder,
+    row_account, user_by_login,
 };
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
@@ -207,7 +207,7 @@ impl Core {
         check_new_login(&login)?;
         check_name(&name)?;
         check_new_password(&password)?;
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
+        let hash = super::passwords::hash(password).await?;
         let aid = actor.id;
         self.db
             .tx(move |c| {
@@ -264,7 +264,7 @@ impl Core {
     /// Set a user's password; their tokens stay valid.
     pub async fn set_password(&self, actor: &User, user: i64, password: String) -> CoreResult<()> {
         check_new_password(&password)?;
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
+        let hash = super::passwords::hash(password).await?;
         let aid = actor.id;
         self.db
             .tx(move |c| {
@@ -299,7 +299,7 @@ impl Core {
             .await
     }
 
-    /// Lift the lock after too many wrong passwords.
+    /// Lift the lock after too many wrong passwords, for every source.
     pub async fn unlock_user(&self, actor: &User, user: i64) -> CoreResult<Account> {
         let aid = actor.id;
         self.db
@@ -312,16 +312,28 @@ impl Core {
                 account_by_id(c, user)
             })
             .await
+            // Every source's strikes for the login go, not just the one that set the mark.
+            .inspect(|a| {
+                self.throttle
+                    .clear(&super::throttle::login_key(&a.user.login))
+            })
     }
 
-    /// Locked accounts of the actor's company (every company for the system admin).
+    /// Accounts of the actor's company (every company for the system admin) that some source is
+    /// shut out of after too many wrong passwords.
     pub async fn blocked_logins(&self, actor: &User) -> CoreResult<Vec<Account>> {
         let aid = actor.id;
+        let expired_before = super::now_ms() - self.lock_cooldown_ms();
         self.db
             .tx(move |c| {
                 let actor = roles::actor(c, aid)?;
                 roles::authorize_company(&actor, actor.company_id)?;
                 let everyone = actor.role == Role::SystemAdmin;
+                // Marks whose cool-down is over are no longer blocks.
+                c.execute(
+                    "UPDATE users SET locked_at = NULL WHERE locked_at <= ?1",
+                    [expired_before],
+                )?;
                 let mut stmt = c.prepare(&format!(
                     "SELECT {ACCOUNT_COLS} FROM users u WHERE u.locked_at IS NOT NULL \
                      AND (?1 OR u.company_id = ?2) ORDER BY u.locked_at"

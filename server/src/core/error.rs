@@ -73,6 +73,10 @@ pub enum CoreError {
     /// Too many wrong passwords in a row; an admin must unlock the account.
     #[error("This account is locked after too many failed logins; ask an administrator")]
     UserLocked,
+    /// Too many password checks from one source (for one login or link, or in all): answered
+    /// the same whether or not the account exists or the password is right.
+    #[error("Too many attempts. Try again in {retry_after_s} s")]
+    TooManyAttempts { retry_after_s: u64 },
     /// The upload, copy or save would pass the user's or the company's hard quota.
     #[error("User quota exceeded.")]
     QuotaExceeded,

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::accounts::insert_user;
 use super::roles::{self, Role};
-use super::users::{check_new_login, check_new_password, hash_password};
+use super::users::{check_new_login, check_new_password};
 use super::{Core, CoreError, CoreResult, User, now_ms, random_id};
 
 /// Invitations live 14 days.
@@ -78,7 +78,7 @@ impl Core {
         password: String,
     ) -> CoreResult<i64> {
         check_new_password(&password)?;
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
+        let hash = super::passwords::hash(password).await?;
         self.db
             .tx(move |c| {
                 let (company, email, invited_name): (i64, String, String) = c

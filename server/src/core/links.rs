@@ -10,8 +10,9 @@ use super::archive::ArchivePlan;
 use super::downloads::TICKET_TTL_MS;
 use super::link_tickets;
 use super::nodes::{self, Entry, ListQuery, Listing, Node};
+use super::passwords;
 use super::tasks::{TaskKind, TaskOutcome, TaskState};
-use super::users::{hash_password, password_matches};
+use super::throttle::{self, Scope};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 use crate::store::BlobKey;
 
@@ -156,7 +157,7 @@ impl Core {
             )));
         }
         let password_hash = match settings.password.filter(|p| !p.is_empty()) {
-            Some(p) => Some(tokio::task::spawn_blocking(move || hash_password(&p)).await??),
+            Some(p) => Some(passwords::hash(p).await?),
             None => None,
         };
         let uid = user.id;
@@ -330,7 +331,20 @@ impl Core {
             let Some(given) = password.filter(|p| !p.is_empty()) else {
                 return Err(CoreError::PasswordRequired);
             };
-            let ok = tokio::task::spawn_blocking(move || password_matches(&given, &stored)).await?;
+            // Guesses count per link and source, and draw on the source's bucket.
+            let attempt = self.throttle.reserve(
+                Scope::Link,
+                &throttle::link_key(&opened.hash),
+                throttle::source(),
+            )?;
+            let ok = match passwords::verify(given, Some(stored)).await {
+                Ok(ok) => ok,
+                Err(e) => {
+                    self.throttle.release(attempt);
+                    return Err(e);
+                }
+            };
+            let _ = self.throttle.settle(attempt, ok);
             if !ok {
                 return Err(CoreError::WrongPassword);
             }

@@ -18,14 +18,17 @@ pub mod link_tickets;
 pub mod links;
 pub mod nodes;
 pub mod oauth;
+pub mod passwords;
 pub mod previews;
 pub mod quota;
 pub mod quota_requests;
 pub mod roles;
 pub mod search;
 pub mod shares;
+mod signin;
 pub mod sizes;
 pub mod tasks;
+pub mod throttle;
 pub mod trash;
 pub mod tree_guard;
 pub mod upload_limits;
@@ -45,7 +48,7 @@ pub use error::{CoreError, CoreResult};
 pub use nodes::{Entry, ListQuery, Node, Order};
 pub use users::User;
 
-/// Wrong passwords in a row that lock an account unless `--lockout-after` says otherwise.
+/// Wrong passwords in a row (per login or link, and source) that start a cool-down unless `--lockout-after` says otherwise.
 pub const DEFAULT_LOCKOUT_AFTER: u32 = 5;
 
 /// Everything the core needs, shared by all requests.
@@ -62,8 +65,8 @@ pub struct Core {
     pub(crate) faulted: Mutex<HashSet<String>>,
     /// Background tasks (purges), polled by id.
     pub(crate) tasks: Arc<tasks::Tasks>,
-    /// `--lockout-after`: wrong passwords in a row that lock an account (0 = never).
-    pub lockout_after: u32,
+    /// Guessing limits on sign-in and link passwords (`--lockout-after`, `--lockout-cooldown`).
+    pub throttle: throttle::Throttle,
 }
 
 impl Core {
@@ -84,7 +87,7 @@ impl Core {
             fault_fail_part,
             faulted: Mutex::new(HashSet::new()),
             tasks: Arc::default(),
-            lockout_after: DEFAULT_LOCKOUT_AFTER,
+            throttle: throttle::Throttle::new(throttle::Limits::default()),
         })
     }
 }

@@ -47,6 +47,20 @@ fn issue(c: &rusqlite::Connection, user: i64) -> CoreResult<OAuthTokens> {
     Ok(tokens)
 }
 
+/// Revoke the refresh token issued together with the OAuth access token `access` (logging out).
+/// A pair is written in one statement pair with one timestamp and no other link between them,
+/// so the match is by user and issue time; two grants to one user in the same millisecond are
+/// both revoked, which errs on the safe side. Not an OAuth token: nothing happens.
+pub(crate) fn revoke_refresh_of(c: &rusqlite::Connection, access: &str) -> CoreResult<()> {
+    c.execute(
+        "DELETE FROM oauth_refresh WHERE EXISTS (SELECT 1 FROM tokens t WHERE t.token = ?1 \
+         AND t.device = 'oauth' AND t.user_id = oauth_refresh.user_id \
+         AND t.created = oauth_refresh.created)",
+        [access],
+    )?;
+    Ok(())
+}
+
 impl Core {
     /// `grant_type=password`: wrong credentials are [`CoreError::InvalidCredentials`].
     pub async fn oauth_password_grant(

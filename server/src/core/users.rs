@@ -1,8 +1,6 @@
 //! Accounts and tokens. Passwords are stored as argon2 hashes; tokens are random 128-bit ids with
 //! an expiry.
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::roles::Role;
@@ -46,7 +44,8 @@ pub struct Account {
     pub company_id: i64,
     /// False after an admin disabled the account.
     pub active: bool,
-    /// Locked after too many wrong passwords (`locked_at` is when).
+    /// When a source was last shut out after too many wrong passwords, until the cool-down ends
+    /// (mirrors the in-memory throttle for administrators).
     pub locked_at: Option<i64>,
     pub failed_logins: u32,
     /// Deleted (restorable until purged).
@@ -131,24 +130,6 @@ pub(crate) fn bare_login(login: &str) -> &str {
         .unwrap_or(login)
 }
 
-pub(crate) fn hash_password(password: &str) -> CoreResult<String> {
-    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| CoreError::Internal(format!("password hashing: {e}")))
-}
-
-pub(crate) fn password_matches(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
 /// A new user's root folder: the nameless node every one of their paths starts from.
 pub(crate) fn insert_root_folder(c: &Connection, user: i64, now: i64) -> CoreResult<()> {
     c.execute(
@@ -178,7 +159,7 @@ impl Core {
         }
         let password = password.to_owned();
         let name = name.to_owned();
-        let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await??;
+        let hash = super::passwords::hash(password).await?;
         self.db
             .tx(move |c| {
                 let now = now_ms();
@@ -198,59 +179,6 @@ impl Core {
                 Ok(User { id, login, name })
             })
             .await
-    }
-
-    /// Check a login and password (off the executor: argon2 is deliberately slow). A locked
-    /// account is refused even with the right password; a wrong one counts towards the lock
-    /// (`lockout_after` in a row), a right one resets the count. A disabled or deleted account
-    /// is told so only when the password is right, so strangers learn nothing.
-    pub async fn check_password(&self, login: &str, password: &str) -> CoreResult<User> {
-        let login = bare_login(login).to_owned();
-        let found = self
-            .db
-            .tx(move |c| {
-                let Some((user, hash)) = user_by_login(c, &login)? else {
-                    return Ok(None);
-                };
-                Ok(Some((account_by_id(c, user.id)?, hash)))
-            })
-            .await?;
-        let password = password.to_owned();
-        let Some((account, hash)) = found else {
-            return Err(CoreError::InvalidCredentials);
-        };
-        if account.locked_at.is_some() {
-            return Err(CoreError::UserLocked);
-        }
-        let ok = tokio::task::spawn_blocking(move || password_matches(&password, &hash)).await?;
-        let id = account.user.id;
-        let limit = self.lockout_after;
-        if !ok {
-            self.db
-                .tx(move |c| {
-                    c.execute(
-                        "UPDATE users SET failed_logins = failed_logins + 1, \
-                         locked_at = CASE WHEN failed_logins + 1 >= ?2 AND ?2 > 0 THEN ?3 ELSE locked_at END \
-                         WHERE id = ?1",
-                        params![id, limit, now_ms()],
-                    )?;
-                    Ok(())
-                })
-                .await?;
-            return Err(CoreError::InvalidCredentials);
-        }
-        if account.failed_logins > 0 {
-            self.db
-                .tx(move |c| {
-                    c.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [id])?;
-                    Ok(())
-                })
-                .await?;
-        }
-        if !account.active || account.deleted_at.is_some() {
-            return Err(CoreError::UserDisabled);
-        }
-        Ok(account.user)
     }
 
     pub async fn login(
@@ -313,6 +241,8 @@ impl Core {
         let token = token.to_owned();
         self.db
             .tx(move |c| {
+                // An OAuth session's refresh token would otherwise mint new access tokens.
+                super::oauth::revoke_refresh_of(c, &token)?;
                 c.execute("DELETE FROM tokens WHERE token = ?1", [token])?;
                 Ok(())
             })

@@ -55,6 +55,7 @@ pub fn status_of(e: &CoreError) -> StatusCode {
         MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
         AlreadyExists(_) | Conflict(_) | SameDirectory(_) => StatusCode::CONFLICT,
         InjectedFault(_) => StatusCode::SERVICE_UNAVAILABLE,
+        TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
         Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -125,6 +126,10 @@ impl IntoResponse for OdError {
             return (status, Json(body)).into_response();
         }
         let (status, body) = self.body();
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let OdError::Core(e) | OdError::Said(e, _) = &self {
+            super::add_retry_after(&mut response, e);
+        }
+        response
     }
 }
