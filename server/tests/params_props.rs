@@ -44,11 +44,19 @@ fn parse(query: &str, content_type: Option<&str>, body: Vec<u8>) -> Option<Param
         "/x?{}",
         encoded.replace([' ', '#', '"', '<', '>', '`', '{', '}'], "_")
     );
+    // A query the URI grammar refuses never reaches a handler; the body is still worth testing.
+    let uri = if uri.parse::<axum::http::Uri>().is_ok() {
+        uri
+    } else {
+        "/x".to_owned()
+    };
     let mut req = Request::builder().method("POST").uri(uri.as_str());
     if let Some(ct) = content_type {
         req = req.header("content-type", ct);
     }
-    let req = req.body(Body::from(body)).ok()?;
+    let req = req
+        .body(Body::from(body))
+        .expect("a request with a valid URI");
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
