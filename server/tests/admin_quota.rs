@@ -4,30 +4,11 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::admin::cast;
 use common::*;
 use reqwest::Method;
 use satchel_wire::cloudike::UploadTicket;
 use serde_json::Value;
-
-/// Every file below `dir`, recursively.
-fn files_under(dir: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| {
-            if e.path().is_dir() {
-                files_under(&e.path())
-            } else {
-                1
-            }
-        })
-        .sum()
-}
 
 /// What is stored on disk: blobs, and upload sessions (directories and parts).
 fn stored(s: &Server) -> (usize, usize) {

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::admin::cast;
 use common::opendrive::{self as od, ok};
 use common::*;
@@ -14,23 +12,6 @@ use reqwest::{Method, Response};
 use satchel_wire::cloudike::{PublicLink, UploadTicket};
 use satchel_wire::opendrive::CreateFileAnswer;
 use serde_json::Value;
-
-/// Every file below `dir`, recursively (the blob store's files).
-fn files_under(dir: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| {
-            if e.path().is_dir() {
-                files_under(&e.path())
-            } else {
-                1
-            }
-        })
-        .sum()
-}
 
 fn blobs(s: &Server) -> usize {
     files_under(&s.dir.path().join("data").join("blobs"))

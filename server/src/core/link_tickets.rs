@@ -19,12 +19,26 @@ pub(crate) fn check_still_open(c: &Connection, hash: &str) -> CoreResult<()> {
         )
         .optional()?;
     let (node_id, expires, creator, made_at) = row.ok_or(CoreError::LinkNotFound)?;
+    check_link_stands(c, node_id, expires, creator, &made_at)?;
+    Ok(())
+}
+
+/// A link stands while its item is live, its creator still reaches the item where the link
+/// was made (inside a mount: not after leaving, being removed, or an unshare), and it has not
+/// expired. Answers the item. Opening a link and redeeming its ticket both ask this.
+pub(crate) fn check_link_stands(
+    c: &Connection,
+    node_id: i64,
+    expires: Option<i64>,
+    creator: i64,
+    made_at: &str,
+) -> CoreResult<nodes::Node> {
     let node = nodes::by_id(c, node_id)?;
     if !nodes::is_live(c, &node)? {
         return Err(CoreError::LinkNotFound);
     }
     if node.user_id != creator {
-        let reached = NodePath::parse(&made_at)
+        let reached = NodePath::parse(made_at)
             .ok()
             .map(|p| nodes::lookup(c, creator, &p))
             .transpose()?
@@ -36,7 +50,7 @@ pub(crate) fn check_still_open(c: &Connection, hash: &str) -> CoreResult<()> {
     if expires.is_some_and(|e| e <= now_ms()) {
         return Err(CoreError::LinkExpired);
     }
-    Ok(())
+    Ok(node)
 }
 
 /// Count one download of link `hash`, atomically with the limit: two concurrent downloads of a

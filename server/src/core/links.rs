@@ -298,25 +298,8 @@ impl Core {
                     .optional()?;
                 let (node_id, expires, max, downloads, password_hash, creator, made_at) =
                     row.ok_or(CoreError::LinkNotFound)?;
-                let node = nodes::by_id(c, node_id)?;
-                if !nodes::is_live(c, &node)? {
-                    return Err(CoreError::LinkNotFound);
-                }
-                // A link made inside a mount lives only while its creator still reaches the
-                // item there (not after leaving, being removed, or an unshare).
-                if node.user_id != creator {
-                    let reached = NodePath::parse(&made_at)
-                        .ok()
-                        .map(|p| nodes::lookup(c, creator, &p))
-                        .transpose()?
-                        .flatten();
-                    if reached.is_none_or(|n| n.id != node.id || !n.writable) {
-                        return Err(CoreError::LinkNotFound);
-                    }
-                }
-                if expires.is_some_and(|e| e <= now_ms()) {
-                    return Err(CoreError::LinkExpired);
-                }
+                let node =
+                    super::link_tickets::check_link_stands(c, node_id, expires, creator, &made_at)?;
                 if max.is_some_and(|m| downloads >= m) {
                     return Err(CoreError::DownloadLimitReached);
                 }

@@ -107,12 +107,7 @@ pub(crate) fn check_file_room(
     size: u64,
     overwrite: bool,
 ) -> CoreResult<()> {
-    let owner = tree_owner(c, user, path)?;
-    let freeing = match nodes::lookup(c, user, path)? {
-        Some(n) if overwrite && !n.folder => n.size,
-        _ => 0,
-    };
-    check_room(c, owner, size, freeing)
+    file_room(c, user, path, size, overwrite, false)
 }
 
 /// The check for a new upload session (or a deduplicated file): like [`check_file_room`], and
@@ -125,12 +120,23 @@ pub(crate) fn check_session_room(
     size: u64,
     overwrite: bool,
 ) -> CoreResult<()> {
+    file_room(c, user, path, size, overwrite, true)
+}
+
+fn file_room(
+    c: &Connection,
+    user: i64,
+    path: &NodePath,
+    size: u64,
+    overwrite: bool,
+    with_pending: bool,
+) -> CoreResult<()> {
     let owner = tree_owner(c, user, path)?;
     let freeing = match nodes::lookup(c, user, path)? {
         Some(n) if overwrite && !n.folder => n.size,
         _ => 0,
     };
-    room(c, owner, size, freeing, true)
+    room(c, owner, size, freeing, with_pending)
 }
 
 /// Bytes of the live files in a subtree: what copying it adds.

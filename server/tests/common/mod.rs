@@ -53,6 +53,23 @@ pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> Server {
     server
 }
 
+/// Every file below `dir`, recursively (blobs, upload session parts).
+pub fn files_under(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            if e.path().is_dir() {
+                files_under(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 pub fn md5_hex(bytes: &[u8]) -> String {
     hex::encode(Md5::digest(bytes))
 }
