@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod archive;
+mod blob_release;
 pub mod chunks;
 pub mod comments;
 pub mod companies;

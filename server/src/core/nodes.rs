@@ -18,7 +18,7 @@ use super::events::{self, Extra, Kind};
 use super::quota;
 use super::tree_guard::{self, Steps};
 use super::{Core, CoreError, CoreResult, User, now_ms};
-use crate::store::{BlobKey, BlobStore};
+use crate::store::BlobKey;
 
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -489,9 +489,9 @@ pub(crate) fn subtree_bytes(c: &Connection, id: i64) -> CoreResult<u64> {
     Ok(bytes as u64)
 }
 
-/// Remove a node and its whole subtree for good, and every blob nothing else refers to.
-/// Answers the blobs freed (so their cached thumbnails can go too).
-pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResult<Vec<BlobKey>> {
+/// Remove a node and its whole subtree for good. Answers the blobs nothing refers to any more:
+/// the caller hands them to `blob_release::release` once this transaction has committed.
+pub(crate) fn purge(c: &Connection, id: i64) -> CoreResult<Vec<BlobKey>> {
     // Trashed descendants leave the trash with it.
     bump_trash(c, id)?;
     let ids: Vec<i64> = {
@@ -523,14 +523,13 @@ pub(crate) fn purge(c: &Connection, blobs: &dyn BlobStore, id: i64) -> CoreResul
     }
     keys.sort_by(|a, b| (&a.md5, a.size).cmp(&(&b.md5, b.size)));
     keys.dedup();
-    let mut freed = Vec::new();
+    let mut unreferenced = Vec::new();
     for key in keys {
         if !blob_in_use(c, &key)? {
-            blobs.delete(&key)?;
-            freed.push(key);
+            unreferenced.push(key);
         }
     }
-    Ok(freed)
+    Ok(unreferenced)
 }
 
 /// Put a live node in its owner's trash. It remembers its path in the owner's tree (inside a
@@ -984,8 +983,7 @@ impl Core {
         without_trash: bool,
     ) -> CoreResult<Entry> {
         let user = user.id;
-        let blobs = self.blobs.clone();
-        let (entry, freed) = self
+        let (entry, unreferenced) = self
             .db
             .tx(move |c| {
                 if path.is_root() {
@@ -1016,7 +1014,7 @@ impl Core {
                 let now = now_ms();
                 if without_trash {
                     events::record(c, Kind::Deleted, user, node.id, Extra::default())?;
-                    let freed = purge(c, blobs.as_ref(), node.id)?;
+                    let freed = purge(c, node.id)?;
                     if let Some(parent) = node.parent_id {
                         bump(c, parent, now)?;
                     }
@@ -1038,6 +1036,7 @@ impl Core {
                 }
             })
             .await?;
+        let freed = super::blob_release::release(&self.db, &self.blobs, unreferenced).await?;
         super::previews::forget_thumbnails(&self.thumbs_dir, &freed).await;
         Ok(entry)
     }

@@ -243,7 +243,6 @@ impl Core {
             let total = ids.len().max(1);
             let (mut items, mut bytes) = (0u64, 0u64);
             for (i, trash_id) in ids.into_iter().enumerate() {
-                let blobs = blobs.clone();
                 // One transaction per item: a failure (or a restart) never leaves one half-purged.
                 let done = db
                     .tx(move |c| {
@@ -252,15 +251,20 @@ impl Core {
                             return Ok(None);
                         };
                         let size = nodes::subtree_bytes(c, node.id)?;
-                        let blobs_freed = nodes::purge(c, blobs.as_ref(), node.id)?;
-                        Ok(Some((size, blobs_freed)))
+                        let unreferenced = nodes::purge(c, node.id)?;
+                        Ok(Some((size, unreferenced)))
                     })
                     .await;
                 match done {
-                    Ok(Some((size, blobs_freed))) => {
+                    Ok(Some((size, unreferenced))) => {
                         items += 1;
                         bytes += size;
-                        forget_thumbnails(&thumbs, &blobs_freed).await;
+                        // Committed: the item is gone, so its bytes may go too. A failure here
+                        // only leaves unreferenced files behind.
+                        match super::blob_release::release(&db, &blobs, unreferenced).await {
+                            Ok(freed) => forget_thumbnails(&thumbs, &freed).await,
+                            Err(e) => tracing::warn!("deleting purged blobs: {e}"),
+                        }
                     }
                     Ok(None) => {}
                     Err(e) => {
