@@ -10,13 +10,14 @@ use wasm_bindgen::JsCast;
 
 use std::collections::BTreeSet;
 
-use crate::api::{ApiError, Client, Entry, ErrorKind};
+use crate::api::Client;
 use crate::i18n::{Msg, tf};
 use crate::logic::paths::files_href;
+use crate::logic::paths::free_name;
 use crate::logic::selection::{ClickMode, Selection};
 use crate::logic::sort::{SortOrder, sorted_order};
+use crate::model::{ApiError, Entry, ErrorKind};
 use crate::state::AppState;
-use crate::upload::free_name;
 
 /// Which dialog is open.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub mod components;
 pub mod config;
 pub mod i18n;
 pub mod logic;
+pub mod model;
 pub mod pages;
 pub mod state;
 pub mod upload;

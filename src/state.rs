@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{self, Account, AnyClient, ApiError, Client, ErrorKind, Session};
+use crate::api::{self, AnyClient, Client};
 use crate::config::{Config, Dialect};
 use crate::i18n::{Msg, t};
+use crate::model::{Account, ApiError, ErrorKind, Session};
 
 const SESSION_KEY: &str = "satchel.session";
 
@@ -181,7 +182,7 @@ pub fn mark_body(app: AppState) {
         let _ = body.set_attribute("data-dialect", client.dialect().code());
         let _ = body.set_attribute(
             "data-capabilities",
-            &api::capability_names(&client.capabilities()),
+            &crate::model::capability_names(&client.capabilities()),
         );
     });
 }

@@ -1229,7 +1229,7 @@ impl Client for OpenDrive {
         let Some(name) = path.name() else {
             return Err(err);
         };
-        let free = crate::upload::free_name(name, &self.names_in(folder).await?);
+        let free = crate::logic::paths::free_name(name, &self.names_in(folder).await?);
         self.on_item(path, async |k| {
             self.move_copy(k, &dst, false, Some(free.as_str())).await
         })
@@ -2290,7 +2290,7 @@ mod tests {
     #[test]
     fn chunks_follow_the_queue_plan() {
         let chunk = 8;
-        let parts = crate::upload::plan::plan(20, chunk);
+        let parts = crate::model::plan(20, chunk);
         let offsets: Vec<(u64, u64)> = parts
             .iter()
             .map(|part| (chunk_offset(part.num, chunk), part.len()))

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiError, Client, ErrorKind, Group, Member, Person, UserQuery};
+use crate::api::Client;
 use crate::components::share_dialog::ask_directory_later;
 use crate::i18n::{Msg, t, tf};
+use crate::model::{ApiError, ErrorKind, Group, Member, Person, UserQuery};
 use crate::state::use_app;
 
 fn shown(p: &Person) -> String {

@@ -6,11 +6,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{AdminUser, ApiError, Client, NewUser, Role, UserEdit};
+use crate::api::Client;
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::user_list::{self, NewUserProblem};
+use crate::model::{AdminUser, ApiError, NewUser, Role, UserEdit};
 use crate::state::{AppState, use_app};
 
 pub type Input = NodeRef<leptos::html::Input>;

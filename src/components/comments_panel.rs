@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{Client, Comment, CommentDraft, Entry, Person, ShareStatus, TaskStatus, TextPart};
+use crate::api::Client;
 use crate::browser::use_browser;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::rel_time::RelTime;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::{format, mentions};
+use crate::model::{Comment, CommentDraft, Entry, Person, ShareStatus, TaskStatus, TextPart};
 use crate::state::{AppState, use_app};
 
 #[component]

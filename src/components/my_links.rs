@@ -7,12 +7,13 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client as _, PublicLink};
+use crate::api::Client as _;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
+use crate::model::PublicLink;
 use crate::state::use_app;
 
 /// "3" or "3 of 10": only the limit the server reported, nothing guessed.

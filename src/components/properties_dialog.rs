@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Entry};
+use crate::api::Client;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::Entry;
 use crate::state::use_app;
 
 #[component]

@@ -16,13 +16,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{
-    AnyClient, ApiError, Client, Collaborator, Entry, ErrorKind, Group, LinkSettings, Person,
-    PublicLink, ShareStatus,
-};
+use crate::api::{AnyClient, Client};
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
+use crate::model::{
+    ApiError, Collaborator, Entry, ErrorKind, Group, LinkSettings, Person, PublicLink, ShareStatus,
+};
 use crate::state::{AppState, now_ms, use_app};
 
 /// The longest life a link may get (one year), in seconds.

@@ -34,7 +34,7 @@ pub fn Toolbar() -> impl IntoView {
         matches!(sel.as_slice(), [e] if !e.is_folder)
     });
     let first_favorite = Memo::new(move |_| browser.selected().first().is_some_and(|e| e.favorite));
-    let open_dialog = move |make: fn(Vec<crate::api::Entry>) -> Option<DialogKind>| {
+    let open_dialog = move |make: fn(Vec<crate::model::Entry>) -> Option<DialogKind>| {
         if let Some(d) = make(browser.selected()) {
             browser.dialog.set(Some(d));
         }

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Entry};
+use crate::api::Client;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::Entry;
 use crate::state::use_app;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
                 let url = client.version_url(&path, v.number).await.ok();
                 out.push((v, url));
             }
-            Ok::<_, crate::api::ApiError>(out)
+            Ok::<_, crate::model::ApiError>(out)
         }
     });
     Effect::new(move || {

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Entry, TextHead};
+use crate::api::Client;
 use crate::browser::{download, use_browser};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t};
 use crate::logic::preview::{PreviewKind, preview_kind};
+use crate::model::{Entry, TextHead};
 use crate::state::use_app;
 
 /// Text files are fetched up to this many bytes (a `Range` request).

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Event, EventGroup, EventKind};
+use crate::api::Client;
 use crate::components::rel_time::RelTime;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, fill, t};
 use crate::logic::paths::reveal_href;
+use crate::model::{Event, EventGroup, EventKind};
 use crate::state::use_app;
 
 /// Events fetched per "Load more".

@@ -7,12 +7,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Company, QuotaRequest, RequestState, Role};
+use crate::api::Client;
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_quota_dialog::QuotaDialog;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::{Company, QuotaRequest, RequestState, Role};
 use crate::state::use_app;
 
 #[component]

@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Group};
+use crate::api::Client;
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_group_members::GroupMembers;
 use crate::components::admin_user_dialogs::value_of;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::i18n::{Msg, t, tf};
+use crate::model::Group;
 use crate::state::use_app;
 
 #[component]

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, StorageReport};
+use crate::api::Client;
 use crate::components::admin_bar_chart::BarChart;
 use crate::components::admin_frame::AdminFrame;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
+use crate::model::StorageReport;
 use crate::state::use_app;
 
 #[component]

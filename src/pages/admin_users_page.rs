@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{AdminUser, Client, Role, UserQuery, UserSort};
+use crate::api::Client;
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_quota_dialog::QuotaDialog;
 use crate::components::admin_user_dialogs::{
@@ -20,6 +20,7 @@ use crate::components::confirm_dialog::Confirm;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::bulk;
 use crate::logic::user_list::{self, UserAction};
+use crate::model::{AdminUser, Role, UserQuery, UserSort};
 use crate::state::use_app;
 
 /// Users per page.

@@ -7,9 +7,10 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::{Client, ErrorKind};
+use crate::api::Client;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::user_list::MIN_PASSWORD;
+use crate::model::ErrorKind;
 use crate::state::use_app;
 
 #[component]

@@ -16,13 +16,14 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 use satchel_wire::NodePath;
 
-use crate::api::{ApiError, Client, Entry, ErrorKind, LinkView, SaveState, TextHead};
+use crate::api::Client;
 use crate::browser::trigger_download;
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::percent_decode;
 use crate::logic::preview::{PreviewKind, preview_kind};
+use crate::model::{ApiError, Entry, ErrorKind, LinkView, SaveState, TextHead};
 use crate::state::{AppState, use_app};
 
 const PREFIX: &str = "/s/";

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{Client, Entry, SearchKind, SearchQuery};
+use crate::api::Client;
 use crate::components::result_table::ResultTable;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
+use crate::model::{Entry, SearchKind, SearchQuery};
 use crate::state::use_app;
 
 const PAGE: u64 = 100;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Invite};
+use crate::api::Client;
 use crate::components::my_links::MyLinks;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -14,6 +14,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::files_href;
+use crate::model::Invite;
 use crate::state::use_app;
 
 #[component]

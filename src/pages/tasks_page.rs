@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, MyTask};
+use crate::api::Client;
 use crate::components::comments_panel::comment_text;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -10,6 +10,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
+use crate::model::MyTask;
 use crate::state::use_app;
 
 #[component]
@@ -23,8 +24,8 @@ pub fn TasksPage() -> impl IntoView {
     }
 }
 
-fn status_label(s: crate::api::TaskStatus) -> &'static str {
-    use crate::api::TaskStatus::*;
+fn status_label(s: crate::model::TaskStatus) -> &'static str {
+    use crate::model::TaskStatus::*;
     t(match s {
         Open => Msg::TaskStatusOpen,
         Accepted => Msg::TaskStatusAccepted,

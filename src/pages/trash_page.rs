@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiError, Client, ErrorKind, TaskState, TrashEntry};
+use crate::api::Client;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::components::shell::Shell;
@@ -13,6 +13,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::selection::{ClickMode, Selection};
+use crate::model::{ApiError, ErrorKind, TaskState, TrashEntry};
 use crate::state::{AppState, use_app};
 
 /// How often a running task is asked for its progress.

@@ -6,7 +6,6 @@
 //! not `Send` (File, XHRs, Worker) live in a thread-local runtime here.
 
 pub mod md5;
-pub mod plan;
 pub mod retry;
 
 use std::cell::{Cell, RefCell};
@@ -19,9 +18,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use satchel_wire::{FileName, NodePath};
 
+use crate::api::Client;
 use crate::api::http::XhrSet;
-use crate::api::{ApiError, Client, ErrorKind, UploadSession, UploadStart};
 use crate::i18n::{Msg, t, tf};
+use crate::logic::paths::free_name;
+use crate::model::{ApiError, ErrorKind, Part, UploadSession, UploadStart};
 use crate::state::{AppState, now_ms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,14 +279,6 @@ async fn ask_conflict(uploads: Uploads, item: &UploadItem) -> Option<ConflictCho
     Some(choice)
 }
 
-/// The first `name (n).ext` not taken in `folder`.
-pub fn free_name(name: &FileName, taken: &BTreeSet<String>) -> FileName {
-    (1..)
-        .map(|n| name.numbered(n))
-        .find(|c| !taken.contains(c.as_str()))
-        .unwrap_or_else(|| name.clone())
-}
-
 async fn upload_one(
     app: AppState,
     uploads: Uploads,
@@ -391,7 +384,7 @@ async fn transfer(
     item.state.set(UploadState::Uploading);
     item.started_ms.set(now_ms());
 
-    let parts = plan::plan(item.size, config.chunk_size);
+    let parts = crate::model::plan(item.size, config.chunk_size);
     let loaded = Rc::new(RefCell::new(vec![0u64; parts.len()]));
     let parallel = if session.sequential {
         1
@@ -429,7 +422,7 @@ async fn send_part(
     client: &impl Client,
     session: &UploadSession,
     file: &web_sys::File,
-    part: plan::Part,
+    part: Part,
     md5: &str,
     item: &UploadItem,
     control: &Control,
@@ -506,17 +499,4 @@ pub fn totals(items: &[UploadItem]) -> (u64, u64, usize) {
         count += 1;
     }
     (done, total, count)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_both_picks_first_free_number() {
-        let name = FileName::parse("a.txt").unwrap();
-        let taken: BTreeSet<String> = ["a.txt", "a (1).txt", "a (2).txt"].map(String::from).into();
-        assert_eq!(free_name(&name, &taken).as_str(), "a (3).txt");
-        assert_eq!(free_name(&name, &BTreeSet::new()).as_str(), "a (1).txt");
-    }
 }

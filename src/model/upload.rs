@@ -1,4 +1,27 @@
-//! Cutting a file into parts.
+//! Uploads in Satchel's terms: the parts a file is cut into and the server's upload session.
+
+use satchel_wire::NodePath;
+
+use super::Entry;
+
+/// An open upload session on the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadSession {
+    pub path: NodePath,
+    pub id: String,
+    pub max_part_size: u64,
+    /// The server takes the parts one at a time, in order.
+    pub sequential: bool,
+}
+
+/// What `begin_upload` answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UploadStart {
+    /// The content was already stored: the file exists now, nothing to send.
+    Deduplicated(Entry),
+    /// Send the parts, then confirm.
+    Session(UploadSession),
+}
 
 /// One part of a file: bytes `start..end`, numbered from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
