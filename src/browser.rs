@@ -140,7 +140,7 @@ async fn load_pages(
         writable: true,
         ..Default::default()
     };
-    let mut reply = client.list_page(&folder, 0, PAGE_SIZE).await;
+    let mut reply = client.files().list_page(&folder, 0, PAGE_SIZE).await;
     loop {
         if generation.get_value() != mine {
             return;
@@ -200,8 +200,11 @@ async fn load_pages(
         }
         let next_offset = offset + count;
         // `join` polls the request first, so it is on the wire while this page is applied.
-        let (next, ()) =
-            futures::future::join(client.list_page(&folder, next_offset, PAGE_SIZE), apply).await;
+        let (next, ()) = futures::future::join(
+            client.files().list_page(&folder, next_offset, PAGE_SIZE),
+            apply,
+        )
+        .await;
         reply = next;
         offset = next_offset;
     }
@@ -316,7 +319,7 @@ impl Browser {
 pub fn download(app: AppState, entry: Entry) {
     let client = app.client();
     spawn_local(async move {
-        match client.download_url(&entry.path).await {
+        match client.files().download_url(&entry.path).await {
             Ok(url) => {
                 if trigger_download(&url, &entry.name).is_some() {
                     app.succeed(tf(Msg::DownloadStarted, &[&entry.name]));
@@ -340,7 +343,7 @@ pub fn download_selection(app: AppState, entries: Vec<Entry>) {
     let client = app.client();
     let paths: Vec<NodePath> = entries.iter().map(|e| e.path.clone()).collect();
     spawn_local(async move {
-        match client.archive(&paths).await {
+        match client.files().archive(&paths).await {
             Ok(link) => {
                 if trigger_download(&link.url, &link.file_name).is_some() {
                     app.succeed(tf(Msg::ArchiveStarted, &[&link.file_name]));
@@ -359,7 +362,7 @@ pub fn toggle_favorite(app: AppState, entries: Vec<Entry>) {
     spawn_local(async move {
         let mut done = 0;
         for entry in &entries {
-            match client.set_favorite(&entry.path, favorite).await {
+            match client.files().set_favorite(&entry.path, favorite).await {
                 Ok(_) => done += 1,
                 Err(e) => {
                     app.report(&e);
@@ -395,7 +398,7 @@ pub fn trigger_download(url: &str, name: &str) -> Option<()> {
 pub fn create_folder(app: AppState, folder: NodePath, name: FileName) {
     let client = app.client();
     spawn_local(async move {
-        match client.create_folder(&folder.join(&name)).await {
+        match client.files().create_folder(&folder.join(&name)).await {
             Ok(_) => app.succeed(tf(Msg::FolderCreated, &[name.as_str()])),
             Err(e) => app.report(&e),
         }
@@ -406,7 +409,7 @@ pub fn create_folder(app: AppState, folder: NodePath, name: FileName) {
 pub fn rename(app: AppState, entry: Entry, name: FileName) {
     let client = app.client();
     spawn_local(async move {
-        match client.rename(&entry.path, &name).await {
+        match client.files().rename(&entry.path, &name).await {
             Ok(_) => app.succeed(tf(Msg::Renamed, &[name.as_str()])),
             Err(e) => app.report(&e),
         }
@@ -421,7 +424,7 @@ pub fn transfer(app: AppState, entries: Vec<Entry>, target: NodePath, copy: bool
         let mut done = 0;
         for entry in &entries {
             let result = if copy {
-                client.copy_to(&entry.path, &target).await
+                client.files().copy_to(&entry.path, &target).await
             } else {
                 move_keeping_both(&client, entry, &target).await
             };
@@ -443,11 +446,11 @@ pub fn transfer(app: AppState, entries: Vec<Entry>, target: NodePath, copy: bool
 /// Move `entry` into `target`; if the name is taken there, keep both: the moved item gets the
 /// first free `name (n).ext` (as a copy would), by renaming it before the move.
 async fn move_keeping_both(
-    client: &impl Client,
+    client: &Client,
     entry: &Entry,
     target: &NodePath,
 ) -> Result<(), ApiError> {
-    let err = match client.move_to(&entry.path, target).await {
+    let err = match client.files().move_to(&entry.path, target).await {
         Err(e) if e.kind == ErrorKind::AlreadyExists => e,
         other => return other,
     };
@@ -455,18 +458,26 @@ async fn move_keeping_both(
         return Err(err);
     };
     let mut taken: BTreeSet<String> = client
+        .files()
         .list(target)
         .await?
         .into_iter()
         .map(|e| e.name)
         .collect();
-    taken.extend(client.list(&source).await?.into_iter().map(|e| e.name));
+    taken.extend(
+        client
+            .files()
+            .list(&source)
+            .await?
+            .into_iter()
+            .map(|e| e.name),
+    );
     let free = free_name(name, &taken);
-    client.rename(&entry.path, &free).await?;
+    client.files().rename(&entry.path, &free).await?;
     let renamed = source.join(&free);
-    if let Err(e) = client.move_to(&renamed, target).await {
+    if let Err(e) = client.files().move_to(&renamed, target).await {
         // Put the name back; the move itself is what failed.
-        let _ = client.rename(&renamed, name).await;
+        let _ = client.files().rename(&renamed, name).await;
         return Err(e);
     }
     Ok(())
@@ -476,7 +487,7 @@ pub fn delete(app: AppState, entries: Vec<Entry>) {
     let client = app.client();
     let paths: Vec<NodePath> = entries.iter().map(|e| e.path.clone()).collect();
     spawn_local(async move {
-        match client.delete(&paths).await {
+        match client.files().delete(&paths).await {
             Ok(outcome) if outcome.failed.is_empty() => {
                 app.succeed(tf(Msg::Deleted, &[&outcome.deleted.to_string()]))
             }

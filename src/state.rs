@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{self, AnyClient, Client};
+use crate::api::{self, Client};
 use crate::config::{Config, Dialect};
 use crate::i18n::{Msg, t};
 use crate::model::{Account, ApiError, ErrorKind, Session};
@@ -85,17 +85,17 @@ impl AppState {
     }
 
     /// A client for the session's dialect with the current token.
-    pub fn client(&self) -> AnyClient {
-        api::client(
-            &self.config.get_untracked(),
+    pub fn client(&self) -> Client {
+        Client::new(
             self.dialect(),
+            &self.config.get_untracked(),
             self.session.get_untracked().map(|s| s.token),
         )
     }
 
     /// A client without a token, for signing in with `dialect`.
-    pub fn client_for(&self, dialect: Dialect) -> AnyClient {
-        api::client(&self.config.get_untracked(), dialect, None)
+    pub fn client_for(&self, dialect: Dialect) -> Client {
+        Client::new(dialect, &self.config.get_untracked(), None)
     }
 
     pub fn sign_in(&self, session: Session) {
@@ -144,7 +144,7 @@ impl AppState {
         let app = *self;
         let client = self.client();
         leptos::task::spawn_local(async move {
-            match client.account().await {
+            match client.session().account().await {
                 Ok(a) => app.account.set(Some(a)),
                 Err(e) if e.ends_session() => app.report(&e),
                 Err(_) => {}

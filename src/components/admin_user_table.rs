@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::components::admin_user_dialogs::role_label;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t, tf};

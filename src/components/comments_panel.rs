@@ -72,15 +72,23 @@ pub fn CommentsPanel() -> impl IntoView {
 
 /// The people who can see `entry`: the owner and the collaborators of the share it is in (or
 /// of its folder), else just me.
-async fn people_for(client: &impl Client, entry: &Entry, me: String, sharing: bool) -> Vec<Person> {
+async fn people_for(client: &Client, entry: &Entry, me: String, sharing: bool) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     if sharing {
-        let mut list = client.collaborators(&entry.path).await.unwrap_or_default();
+        let mut list = client
+            .sharing()
+            .collaborators(&entry.path)
+            .await
+            .unwrap_or_default();
         if list.is_empty()
             && let Some(parent) = entry.path.parent()
             && !parent.is_root()
         {
-            list = client.collaborators(&parent).await.unwrap_or_default();
+            list = client
+                .sharing()
+                .collaborators(&parent)
+                .await
+                .unwrap_or_default();
         }
         out = list
             .into_iter()
@@ -179,7 +187,7 @@ fn Thread(entry: Entry) -> impl IntoView {
         .unwrap_or_default();
     let me = LocalResource::new(move || {
         let client = app.client();
-        async move { client.account().await.ok() }
+        async move { client.session().account().await.ok() }
     });
     let people_res = LocalResource::new({
         let entry = entry.clone();
@@ -196,7 +204,7 @@ fn Thread(entry: Entry) -> impl IntoView {
         reload.track();
         let client = app.client();
         let path = path.get_value();
-        async move { client.comments(&path).await }
+        async move { client.comments().comments(&path).await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = comments.get() {
@@ -238,7 +246,7 @@ fn Thread(entry: Entry) -> impl IntoView {
         ctx.deleting.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.delete_comment(&id).await {
+            match client.comments().delete_comment(&id).await {
                 Ok(()) => app.succeed(t(Msg::CommentDeleted).to_owned()),
                 Err(e) => app.report(&e),
             }
@@ -323,7 +331,7 @@ fn comment_item(ctx: Ctx, c: Comment) -> impl IntoView {
             let id = original.id.clone();
             let client = app.client();
             spawn_local(async move {
-                match client.edit_comment(&id, &draft).await {
+                match client.comments().edit_comment(&id, &draft).await {
                     Ok(_) => {
                         app.error.set(None);
                         ctx.editing.set(None);
@@ -453,7 +461,7 @@ fn task_block(ctx: Ctx, c: &Comment, overdue: bool) -> impl IntoView + use<> {
         let client = app.client();
         let id = id.clone();
         spawn_local(async move {
-            match client.set_task_status(&id, status).await {
+            match client.comments().set_task_status(&id, status).await {
                 Ok(_) => app.succeed(tf(Msg::TaskUpdated, &[status_label(status)])),
                 Err(e) => app.report(&e),
             }
@@ -625,7 +633,11 @@ fn CommentForm(path: satchel_wire::NodePath, ctx: Ctx, tasks: bool) -> impl Into
         busy.set(true);
         let client = app.client();
         spawn_local(async move {
-            match client.add_comment(&path.get_value(), &draft).await {
+            match client
+                .comments()
+                .add_comment(&path.get_value(), &draft)
+                .await
+            {
                 Ok(_) => {
                     if let Some(el) = input.get_untracked() {
                         el.set_value("");

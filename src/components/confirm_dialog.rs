@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
 use crate::model::Entry;

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::Client as _;
 use crate::browser::use_browser;
 use crate::components::modal::focus_file_list;
 use crate::components::thumb::Thumb;

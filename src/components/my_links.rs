@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::Client as _;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
@@ -51,7 +50,7 @@ pub fn MyLinks() -> impl IntoView {
     let links = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.links().await }
+        async move { client.links().links().await }
     });
     // Deleted here since the last load: hidden at once, without waiting for a reload.
     let removed = RwSignal::new(HashSet::<String>::new());
@@ -88,7 +87,7 @@ pub fn MyLinks() -> impl IntoView {
         ask.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.delete_link(&link.path).await {
+            match client.links().delete_link(&link.path).await {
                 Ok(()) => {
                     removed.update(|s| {
                         s.insert(link.path.to_string());

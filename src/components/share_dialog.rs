@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::{AnyClient, Client};
+use crate::api::Client;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
@@ -34,7 +34,7 @@ const SUGGEST_DELAY_MS: u32 = 200;
 /// the directory after a short pause. `answer` runs only if no newer keystroke came meanwhile,
 /// so a slow answer never overwrites a newer one.
 pub(crate) fn ask_directory_later(
-    client: AnyClient,
+    client: Client,
     asked: StoredValue<u32>,
     text: String,
     answer: impl FnOnce(Result<Vec<Person>, ApiError>) + 'static,
@@ -49,7 +49,7 @@ pub(crate) fn ask_directory_later(
         if asked.get_value() != mine {
             return;
         }
-        let found = client.people(text.trim()).await;
+        let found = client.session().people(text.trim()).await;
         if asked.get_value() == mine {
             answer(found);
         }
@@ -173,7 +173,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         reload.track();
         let client = app.client();
         let path = path.get_value();
-        async move { client.collaborators(&path).await }
+        async move { client.sharing().collaborators(&path).await }
     });
     let members = Memo::new(move |_| match list.get() {
         Some(Ok(v)) => v,
@@ -213,7 +213,7 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         let client = app.client();
         async move {
             if caps.group_shares {
-                client.groups().await.unwrap_or_default()
+                client.admin().groups().await.unwrap_or_default()
             } else {
                 Vec::new()
             }
@@ -266,7 +266,11 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.invite_group(&path.get_value(), &g, writer).await {
+            match client
+                .sharing()
+                .invite_group(&path.get_value(), &g, writer)
+                .await
+            {
                 Ok(()) => {
                     notes.say(tf(Msg::ShareGroupInvited, &[&g.name]));
                     person.set(String::new());
@@ -302,7 +306,11 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.invite(&path.get_value(), &login, writer).await {
+            match client
+                .sharing()
+                .invite(&path.get_value(), &login, writer)
+                .await
+            {
                 Ok(()) => {
                     let done = if invitations {
                         Msg::ShareInvited
@@ -353,8 +361,13 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
         spawn_local(async move {
             let folder = path.get_value();
             let outcome = match group {
-                Some(id) => client.set_group_rights(&folder, &id, writer).await,
-                None => client.set_rights(&folder, &login, writer).await,
+                Some(id) => {
+                    client
+                        .sharing()
+                        .set_group_rights(&folder, &id, writer)
+                        .await
+                }
+                None => client.sharing().set_rights(&folder, &login, writer).await,
             };
             match outcome {
                 Ok(()) => notes.error.set(None),
@@ -369,8 +382,13 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
             let invited = c.status == ShareStatus::Invited;
             let folder = path.get_value();
             let outcome = match &c.group_id {
-                Some(id) => client.remove_group_share(&folder, id).await,
-                None => client.remove_member(&folder, &c.login, invited).await,
+                Some(id) => client.sharing().remove_group_share(&folder, id).await,
+                None => {
+                    client
+                        .sharing()
+                        .remove_member(&folder, &c.login, invited)
+                        .await
+                }
             };
             match outcome {
                 Ok(()) => {
@@ -393,14 +411,14 @@ fn PeopleSection(entry: Entry, notes: Notes, on_close: Callback<()>) -> impl Int
             let p = path.get_value();
             let name = folder_name.get_value();
             match what {
-                Ask::Stop => match client.unshare(&p).await {
+                Ask::Stop => match client.sharing().unshare(&p).await {
                     Ok(()) => {
                         notes.say(tf(Msg::ShareStopped, &[&name]));
                         app.reload();
                     }
                     Err(e) => notes.fail(app, &e, Msg::ErrNotFound),
                 },
-                Ask::Handover(c) => match client.handover(&p, &c.login).await {
+                Ask::Handover(c) => match client.sharing().handover(&p, &c.login).await {
                     Ok(()) => {
                         let shown = if c.name.is_empty() { c.login } else { c.name };
                         app.succeed(tf(Msg::ShareHandoverDone, &[&shown, &name]));
@@ -692,7 +710,7 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
     {
         let client = app.client();
         spawn_local(async move {
-            match client.link_of(&path.get_value()).await {
+            match client.links().link_of(&path.get_value()).await {
                 Ok(mine) => {
                     if let Some(l) = mine {
                         show(&l);
@@ -738,7 +756,7 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.create_link(&path.get_value(), &s).await {
+            match client.links().create_link(&path.get_value(), &s).await {
                 Ok(l) => {
                     show(&l);
                     link.set(Some(l));
@@ -772,7 +790,7 @@ fn LinkSection(entry: Entry, notes: Notes) -> impl IntoView {
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.delete_link(&path.get_value()).await {
+            match client.links().delete_link(&path.get_value()).await {
                 Ok(()) => {
                     link.set(None);
                     password.set(String::new());

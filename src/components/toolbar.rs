@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::browser::{DialogKind, ViewMode, download_selection, toggle_favorite, use_browser};
 use crate::i18n::{Msg, t};
 use crate::state::use_app;

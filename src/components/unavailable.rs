@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t};
 use crate::model::Capabilities;

@@ -29,4 +29,4 @@ pub use error::{ApiError, ErrorKind};
 pub use links::{LinkSettings, LinkView, PublicLink, SaveState};
 pub use recovery::{TaskState, TrashEntry, TrashListing, Version};
 pub use sharing::{Collaborator, Invite, Mount, OwnShare, Person, ShareStatus};
-pub use upload::{Part, UploadSession, UploadStart, plan};
+pub use upload::{Part, UploadPlan, UploadProtocol, UploadSession, UploadStart, plan};

@@ -10,8 +10,6 @@ pub struct UploadSession {
     pub path: NodePath,
     pub id: String,
     pub max_part_size: u64,
-    /// The server takes the parts one at a time, in order.
-    pub sequential: bool,
 }
 
 /// What `begin_upload` answered.
@@ -60,6 +58,61 @@ pub fn plan(size: u64, chunk: u64) -> Vec<Part> {
         .collect()
 }
 
+/// How a dialect takes a file's bytes; the upload queue drives whichever it declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadProtocol {
+    /// The whole file's MD5 first (the server may already have the bytes), then parts sent in
+    /// parallel, each with its own MD5, then a confirm (Cloudike).
+    ParallelParts,
+    /// The whole file's MD5 first (the server may already have the bytes), then chunks one at a
+    /// time in order, then a close (OpenDrive).
+    OrderedChunks,
+    /// One request with the bytes and the whole file's MD5 (Acronis).
+    SingleWithMd5,
+    /// One multipart request with the bytes (Anchor).
+    SingleMultipart,
+}
+
+/// What the queue does for one file under a protocol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadPlan {
+    /// Hash the file (whole and per part) before sending anything.
+    pub hash: bool,
+    /// Open a session before the parts and confirm it after them; else one request.
+    pub session: bool,
+    /// The byte ranges to send, one request each.
+    pub parts: Vec<Part>,
+    /// How many parts may be in flight at once.
+    pub parallel: usize,
+}
+
+impl UploadProtocol {
+    /// The plan for a `size`-byte file cut into `chunk`-byte parts, with at most `parallel`
+    /// parts in flight where the protocol allows it.
+    pub fn plan(self, size: u64, chunk: u64, parallel: usize) -> UploadPlan {
+        let (hash, session) = match self {
+            UploadProtocol::ParallelParts | UploadProtocol::OrderedChunks => (true, true),
+            UploadProtocol::SingleWithMd5 => (true, false),
+            UploadProtocol::SingleMultipart => (false, false),
+        };
+        let parts = if session {
+            plan(size, chunk)
+        } else {
+            plan(size, size.max(1))
+        };
+        let parallel = match self {
+            UploadProtocol::ParallelParts => parallel.max(1),
+            _ => 1,
+        };
+        UploadPlan {
+            hash,
+            session,
+            parts,
+            parallel,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +145,40 @@ mod tests {
                 num: 1,
                 start: 0,
                 end: 5
+            }]
+        );
+    }
+
+    #[test]
+    fn each_protocol_plans_its_transfer() {
+        let p = UploadProtocol::ParallelParts.plan(20, 8, 4);
+        assert_eq!(
+            (p.hash, p.session, p.parts.len(), p.parallel),
+            (true, true, 3, 4)
+        );
+        let p = UploadProtocol::OrderedChunks.plan(20, 8, 4);
+        assert_eq!(
+            (p.hash, p.session, p.parts.len(), p.parallel),
+            (true, true, 3, 1)
+        );
+        let p = UploadProtocol::SingleWithMd5.plan(20, 8, 4);
+        assert_eq!((p.hash, p.session, p.parallel), (true, false, 1));
+        assert_eq!(
+            p.parts,
+            vec![Part {
+                num: 1,
+                start: 0,
+                end: 20
+            }]
+        );
+        let p = UploadProtocol::SingleMultipart.plan(0, 8, 4);
+        assert_eq!((p.hash, p.session, p.parallel), (false, false, 1));
+        assert_eq!(
+            p.parts,
+            vec![Part {
+                num: 1,
+                start: 0,
+                end: 0
             }]
         );
     }

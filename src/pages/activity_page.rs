@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::Client;
 use crate::components::rel_time::RelTime;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -121,7 +120,7 @@ fn ActivityView() -> impl IntoView {
         let client = app.client();
         let g = group.get_untracked();
         spawn_local(async move {
-            match client.events(g, skip, PAGE).await {
+            match client.comments().events(g, skip, PAGE).await {
                 // The filter changed meanwhile: that page is for the old one.
                 Ok(_) if group.get_untracked() != g => {}
                 Ok(page) => {

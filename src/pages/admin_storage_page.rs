@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client;
 use crate::components::admin_bar_chart::BarChart;
 use crate::components::admin_frame::AdminFrame;
 use crate::i18n::{Msg, t};
@@ -128,7 +127,7 @@ fn StorageView() -> impl IntoView {
     let report = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.storage_report().await }
+        async move { client.admin().storage_report().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = report.get() {

@@ -16,7 +16,6 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 use satchel_wire::NodePath;
 
-use crate::api::Client;
 use crate::browser::trigger_download;
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t, tf};
@@ -135,6 +134,7 @@ impl Visit {
         let password = self.password();
         spawn_local(async move {
             match client
+                .links()
                 .link_file_url(&link, &entry.path, password.as_deref(), false)
                 .await
             {
@@ -186,7 +186,7 @@ pub fn LinkPage() -> impl IntoView {
             let result = if link.is_empty() {
                 Err(ApiError::new(ErrorKind::NotFound, 404, ""))
             } else {
-                client.link_view(&link, &path, pw.as_deref()).await
+                client.links().link_view(&link, &path, pw.as_deref()).await
             };
             if generation.get_value() != mine {
                 return;
@@ -312,9 +312,9 @@ fn SaveButton(visit: Visit) -> impl IntoView {
         busy.set(Some(0));
         spawn_local(async move {
             let outcome = async {
-                let task = client.save_link(&link, password.as_deref()).await?;
+                let task = client.links().save_link(&link, password.as_deref()).await?;
                 loop {
-                    match client.save_state(&task).await? {
+                    match client.links().save_state(&task).await? {
                         SaveState::Running { percent } => {
                             busy.set(Some(percent));
                             gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
@@ -383,6 +383,7 @@ fn LinkFile(visit: Visit, item: Entry) -> impl IntoView {
         let password = visit.password();
         spawn_local(async move {
             let url = match client
+                .links()
                 .link_file_url(&link, &path, password.as_deref(), false)
                 .await
             {
@@ -396,7 +397,7 @@ fn LinkFile(visit: Visit, item: Entry) -> impl IntoView {
             let sep = if url.contains('?') { '&' } else { '?' };
             let view_url = format!("{url}{sep}for_view=1");
             let s = if kind == PreviewKind::Text {
-                match client.text_head(&view_url, TEXT_LIMIT).await {
+                match client.files().text_head(&view_url, TEXT_LIMIT).await {
                     Ok(head) => Shown::Text(head),
                     Err(e) => {
                         visit.fail(&e);
@@ -513,6 +514,7 @@ fn LinkFolder(visit: Visit, shown: LinkView) -> impl IntoView {
             let password = visit.password();
             let url = app
                 .client()
+                .links()
                 .link_archive_url(&link, &paths, password.as_deref());
             if trigger_download(&url, "").is_some() {
                 app.succeed(tf(Msg::ArchiveStarted, &[&zip_name]));

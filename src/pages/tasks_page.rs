@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client;
 use crate::components::comments_panel::comment_text;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -39,12 +38,12 @@ fn TasksView() -> impl IntoView {
     let app = use_app();
     let me = LocalResource::new(move || {
         let client = app.client();
-        async move { client.account().await.ok() }
+        async move { client.session().account().await.ok() }
     });
     let tasks = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.my_tasks().await }
+        async move { client.comments().my_tasks().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = tasks.get() {

@@ -1,5 +1,7 @@
-//! The upload queue: hash in the worker, ask the server (dedup / conflict), send the parts (up to
-//! `parallel_chunks` at once, each retried with backoff), confirm. Per-file cancel aborts the
+//! The upload queue, for any dialect: it plans each file from the dialect's
+//! [`UploadProtocol`](crate::model::UploadProtocol) (hash in the worker or not, a session with
+//! parts, up to `parallel_chunks` at once where allowed, each retried with backoff, or one
+//! request), asks the user about name conflicts, and reports progress. Per-file cancel aborts the
 //! XHRs, stops the worker and cancels the server session.
 //!
 //! Reactive state (`Uploads`, `UploadItem`) is what the panel shows; the browser objects that are
@@ -234,7 +236,7 @@ pub fn cancel(app: AppState, uploads: Uploads, id: u32) {
     if let Some(session) = control.session.borrow_mut().take() {
         let client = app.client();
         spawn_local(async move {
-            let _ = client.cancel(&session).await;
+            let _ = client.uploads().cancel(&session).await;
         });
     }
 }
@@ -302,7 +304,7 @@ async fn upload_one(
         Err(err) => {
             let open_session = control.session.borrow_mut().take();
             if let Some(session) = open_session {
-                let _ = app.client().cancel(&session).await;
+                let _ = app.client().uploads().cancel(&session).await;
             }
             if err.ends_session() {
                 app.report(&err);
@@ -329,40 +331,79 @@ async fn transfer(
     let config = app.config.get_untracked();
     let name = FileName::parse(&item.name)
         .map_err(|e| ApiError::new(ErrorKind::InvalidName, 0, e.to_string()))?;
-    item.state.set(UploadState::Hashing);
-    let hashed = item.hashed;
-    let hashes = md5::hash_file(
-        file,
-        config.chunk_size,
-        move |n| hashed.set(n),
-        &control.worker,
-    )
-    .await
-    .map_err(|e| {
-        ApiError::new(
-            ErrorKind::Unexpected,
-            0,
-            format!("{} {e}", t(Msg::ErrWorker)),
-        )
-    })?;
-    if control.cancelled.get() {
-        return Err(ApiError::aborted());
-    }
     let client = app.client();
+    let plan =
+        client
+            .uploads()
+            .protocol()
+            .plan(item.size, config.chunk_size, config.parallel_chunks);
+    item.state.set(UploadState::Hashing);
+    let hashes = if plan.hash {
+        let hashed = item.hashed;
+        let hashes = md5::hash_file(
+            file,
+            config.chunk_size,
+            move |n| hashed.set(n),
+            &control.worker,
+        )
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                ErrorKind::Unexpected,
+                0,
+                format!("{} {e}", t(Msg::ErrWorker)),
+            )
+        })?;
+        if control.cancelled.get() {
+            return Err(ApiError::aborted());
+        }
+        Some(hashes)
+    } else {
+        None
+    };
+    let whole = hashes.as_ref().map(|h| h.whole.as_str());
     let mut target = item.folder.join(&name);
     let mut overwrite = false;
+    // Open the session (or, for a single-request protocol, send everything); a taken name asks.
     let session = loop {
-        match client
-            .begin_upload(&target, item.size, &hashes.whole, overwrite)
-            .await
-        {
-            Ok(UploadStart::Deduplicated(_)) => return Ok(UploadState::Deduplicated),
+        let attempt = if plan.session {
+            client
+                .uploads()
+                .begin(&target, item.size, whole.unwrap_or_default(), overwrite)
+                .await
+        } else {
+            item.state.set(UploadState::Uploading);
+            item.started_ms.set(now_ms());
+            let sent = item.sent;
+            client
+                .uploads()
+                .send_whole(
+                    &target,
+                    file,
+                    whole,
+                    overwrite,
+                    Box::new(move |n| sent.set(n as u64)),
+                    &control.xhrs,
+                )
+                .await
+                .map(UploadStart::Deduplicated)
+        };
+        match attempt {
+            Ok(UploadStart::Deduplicated(_)) if plan.session => {
+                return Ok(UploadState::Deduplicated);
+            }
+            // A single request answered the new file: everything was sent.
+            Ok(UploadStart::Deduplicated(_)) => {
+                item.sent.set(item.size);
+                return Ok(UploadState::Done);
+            }
             Ok(UploadStart::Session(s)) => break s,
             Err(e) if e.kind == ErrorKind::Conflict && !overwrite => {
                 match ask_conflict(uploads, item).await {
                     Some(ConflictChoice::Replace) => overwrite = true,
                     Some(ConflictChoice::KeepBoth) => {
                         let taken: BTreeSet<String> = client
+                            .files()
                             .list(&item.folder)
                             .await?
                             .into_iter()
@@ -384,33 +425,35 @@ async fn transfer(
     item.state.set(UploadState::Uploading);
     item.started_ms.set(now_ms());
 
-    let parts = crate::model::plan(item.size, config.chunk_size);
-    let loaded = Rc::new(RefCell::new(vec![0u64; parts.len()]));
-    let parallel = if session.sequential {
-        1
-    } else {
-        config.parallel_chunks
-    };
-    futures::stream::iter(parts.into_iter().enumerate().map(Ok::<_, ApiError>))
-        .try_for_each_concurrent(parallel, |(i, part)| {
-            let client = client.clone();
-            let session = session.clone();
-            let md5 = hashes.chunks.get(i).cloned().unwrap_or_default();
-            let loaded = loaded.clone();
-            async move {
-                send_part(
-                    &client, &session, file, part, &md5, item, control, i, loaded,
-                )
-                .await
-            }
-        })
-        .await?;
+    let chunk_md5s = hashes.as_ref().map(|h| h.chunks.as_slice()).unwrap_or(&[]);
+    let loaded = Rc::new(RefCell::new(vec![0u64; plan.parts.len()]));
+    futures::stream::iter(
+        plan.parts
+            .iter()
+            .copied()
+            .enumerate()
+            .map(Ok::<_, ApiError>),
+    )
+    .try_for_each_concurrent(plan.parallel, |(i, part)| {
+        let client = client.clone();
+        let session = session.clone();
+        let md5 = chunk_md5s.get(i).cloned().unwrap_or_default();
+        let loaded = loaded.clone();
+        async move {
+            send_part(
+                &client, &session, file, part, &md5, item, control, i, loaded,
+            )
+            .await
+        }
+    })
+    .await?;
 
     if control.cancelled.get() {
         return Err(ApiError::aborted());
     }
     client
-        .confirm(&session, item.size, &hashes.whole, overwrite)
+        .uploads()
+        .confirm(&session, item.size, whole.unwrap_or_default(), overwrite)
         .await?;
     control.session.borrow_mut().take();
     item.sent.set(item.size);
@@ -419,7 +462,7 @@ async fn transfer(
 
 #[allow(clippy::too_many_arguments)]
 async fn send_part(
-    client: &impl Client,
+    client: &Client,
     session: &UploadSession,
     file: &web_sys::File,
     part: Part,
@@ -447,15 +490,20 @@ async fn send_part(
             return Err(ApiError::aborted());
         }
         let result = async {
-            let url = client
-                .part_target(session, part.num, part.len(), md5)
-                .await?;
             let blob = file
                 .slice_with_f64_and_f64(part.start as f64, part.end as f64)
                 .map_err(|e| ApiError::new(ErrorKind::Unexpected, 0, format!("{e:?}")))?;
             let progress = set_loaded.clone();
             client
-                .put_part(&url, &blob, move |n| progress(n as u64), &control.xhrs)
+                .uploads()
+                .send_part(
+                    session,
+                    part,
+                    md5,
+                    &blob,
+                    Box::new(move |n| progress(n as u64)),
+                    &control.xhrs,
+                )
                 .await
         }
         .await;

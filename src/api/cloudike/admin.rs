@@ -1,20 +1,17 @@
 //! Cloudike's administration endpoints (docs/dialects/cloudike.md, "Administration (issue 6)"):
-//! users, groups, the company, quota requests and the storage report. The `Client` methods in
-//! `cloudike.rs` call these; only the read side is declared here, leniently, like the rest of the
+//! users, groups, the company, quota requests and the storage report. The
+//! [`AdminApi`] impl is at the end; only the read side is declared here, leniently, like the rest of the
 //! SPA's Cloudike structs.
 
 use std::cell::RefCell;
 
+use async_trait::async_trait;
 use satchel_wire::cloudike::admin_field as f;
 use serde::Deserialize;
 
+use super::*;
 use super::{Cloudike, Form, decode, id_string, unit, with_query};
 use crate::api::http;
-use crate::api::{
-    AdminUser, ApiError, Company, ErrorKind, Group, Invitation, KindUsage, Member, NewUser, Person,
-    QuotaOutcome, QuotaRequest, RequestState, Role, StorageReport, UserEdit, UserQuery, UserSort,
-    UserUsage, UsersPage,
-};
 
 /// "User data", the one shape every admin endpoint answers a user in.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -649,5 +646,137 @@ mod tests {
     #[test]
     fn group_endpoints_encode_the_id() {
         assert_eq!(endpoint("groups/", "a b", "/users/"), "groups/a%20b/users/");
+    }
+}
+
+#[async_trait(?Send)]
+impl AdminApi for Cloudike {
+    fn declare(&self, caps: &mut Capabilities) {
+        caps.invite_users = true;
+        caps.user_locale = true;
+        caps.unlock_users = true;
+        caps.restore_users = true;
+        caps.roles = true;
+        caps.quotas = true;
+        caps.groups = true;
+        caps.group_member_removal = true;
+        caps.company = true;
+        caps.quota_requests = true;
+        caps.companies = true;
+        caps.storage_report = true;
+    }
+
+    async fn admin_users(&self, query: &UserQuery) -> Result<UsersPage, ApiError> {
+        self.find_users(query).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+        self.create_user_in_company(user).await
+    }
+
+    async fn invite_user(&self, email: &str, name: &str) -> Result<String, ApiError> {
+        self.invite_to_company(email, name).await
+    }
+
+    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        self.edit(id, edit).await
+    }
+
+    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+        self.set_password(id, password).await
+    }
+
+    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+        self.set_active(id, active).await
+    }
+
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
+        self.unlock(id).await
+    }
+
+    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+        self.assign_role(id, role).await
+    }
+
+    async fn set_quota(
+        &self,
+        ids: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        self.change_quota(ids, quota_bytes).await
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, false).await
+    }
+
+    async fn restore_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, true).await
+    }
+
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.list_groups().await
+    }
+
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
+        self.new_group(name).await
+    }
+
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        self.rename(group, name).await
+    }
+
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
+        self.remove_group(group).await
+    }
+
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        self.members(group).await
+    }
+
+    async fn add_group_members(&self, group: &Group, user_ids: &[String]) -> Result<(), ApiError> {
+        self.add_members(group, user_ids).await
+    }
+
+    async fn remove_group_member(&self, group: &Group, user_id: &str) -> Result<(), ApiError> {
+        self.remove_member_of(group, user_id).await
+    }
+
+    async fn company(&self) -> Result<Company, ApiError> {
+        self.my_company().await
+    }
+
+    async fn companies(&self) -> Result<Vec<Company>, ApiError> {
+        self.all_companies().await
+    }
+
+    async fn request_quota(&self) -> Result<(), ApiError> {
+        let a: AccountInfo = self.get("accounts/get/").await?;
+        self.ask_for_quota(&a.userid.to_string()).await
+    }
+
+    async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
+        self.requests().await
+    }
+
+    async fn decide_quota_request(
+        &self,
+        request: &QuotaRequest,
+        approve: bool,
+        quota_bytes: Option<u64>,
+    ) -> Result<(), ApiError> {
+        self.decide(request, approve, quota_bytes).await
+    }
+
+    async fn storage_report(&self) -> Result<StorageReport, ApiError> {
+        self.usage().await
+    }
+
+    async fn invitation(&self, token: &str) -> Result<Invitation, ApiError> {
+        self.invited(token).await
+    }
+
+    async fn join(&self, token: &str, name: &str, password: &str) -> Result<(), ApiError> {
+        self.accept_invitation(token, name, password).await
     }
 }

@@ -1,18 +1,16 @@
 //! OpenDrive's account users and user groups (docs/dialects/opendrive.md, "Account users and user
-//! groups"), mapped onto Satchel's admin terms. The `Client` methods in `opendrive.rs` call these.
+//! groups"), mapped onto Satchel's admin terms. The [`AdminApi`] impl is at the end.
 //!
 //! Every account-user endpoint is keyed by login (`access_email`), so on this dialect the SPA's
 //! user id ([`AdminUser::id`], [`Member::user_id`]) **is the login**. The API neither pages nor
 //! sorts: `searchusers.json` answers every match, and the page is cut and sorted here.
 
+use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::*;
 use super::{Id, Num, OpenDrive, unit};
-use crate::api::{
-    AdminUser, ApiError, ErrorKind, Group, Member, NewUser, Person, QuotaOutcome, Role, UserEdit,
-    UserQuery, UsersPage,
-};
 use crate::logic::user_list;
 
 const MIB: u64 = 1024 * 1024;
@@ -414,5 +412,84 @@ mod tests {
         assert_eq!(quota_mb(Some(MIB)), 1);
         assert_eq!(quota_mb(Some(MIB + 1)), 2);
         assert_eq!(quota_mb(Some(0)), 1);
+    }
+}
+
+#[async_trait(?Send)]
+impl AdminApi for OpenDrive {
+    fn declare(&self, caps: &mut Capabilities) {
+        // Account users and user groups; no invitations, restorable deletion, company panel,
+        // storage report or group shares in this API.
+        caps.unlock_users = true;
+        caps.roles = true;
+        caps.quotas = true;
+        caps.groups = true;
+    }
+
+    // Administration: account users and user groups (opendrive/admin.rs). User ids are logins.
+
+    async fn admin_users(&self, query: &UserQuery) -> Result<UsersPage, ApiError> {
+        self.find_users(query).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+        self.new_user(user).await
+    }
+
+    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+        self.edit(id, edit).await
+    }
+
+    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+        self.set_password(id, password).await
+    }
+
+    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+        self.set_active(id, active).await
+    }
+
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
+        // `access_active` 1 unlocks (and enables: the API has no unlock alone).
+        self.set_access(id, true).await
+    }
+
+    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+        self.set_role(id, role).await
+    }
+
+    async fn set_quota(
+        &self,
+        ids: &[String],
+        quota_bytes: Option<u64>,
+    ) -> Result<Vec<QuotaOutcome>, ApiError> {
+        self.set_quotas(ids, quota_bytes).await
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.remove_user(id).await
+    }
+
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
+        self.list_groups().await
+    }
+
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
+        self.new_group(name).await
+    }
+
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+        self.rename(group, name).await
+    }
+
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
+        self.remove_group(group).await
+    }
+
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+        self.members(group).await
+    }
+
+    async fn add_group_members(&self, group: &Group, user_ids: &[String]) -> Result<(), ApiError> {
+        self.add_members(group, user_ids).await
     }
 }
