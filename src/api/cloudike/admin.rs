@@ -10,14 +10,14 @@ use satchel_wire::cloudike::admin_field as f;
 use serde::Deserialize;
 
 use super::*;
-use super::{Cloudike, Form, decode, id_string, unit, with_query};
+use super::{Cloudike, Form, decode, unit, with_query};
 use crate::api::http;
 
 /// "User data", the one shape every admin endpoint answers a user in.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 struct UserData {
-    userid: Option<serde_json::Value>,
+    userid: Option<Id>,
     login: String,
     name: String,
     role: String,
@@ -48,7 +48,7 @@ struct InviteMade {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct QuotaNode {
-    userid: Option<serde_json::Value>,
+    userid: Option<Id>,
     error_code: u16,
     /// `null` when done.
     error_info: Option<String>,
@@ -63,7 +63,7 @@ struct QuotaChange {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct WireGroup {
-    group_id: Option<serde_json::Value>,
+    group_id: Option<Id>,
     name: String,
     members_count: u64,
 }
@@ -77,7 +77,7 @@ struct GroupList {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct MemberAdded {
-    userid: Option<serde_json::Value>,
+    userid: Option<Id>,
     status: String,
     code: u16,
     message: Option<String>,
@@ -92,7 +92,7 @@ struct Content<T> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct WireMember {
-    userid: Option<serde_json::Value>,
+    userid: Option<Id>,
     login: String,
     name: String,
 }
@@ -100,7 +100,7 @@ struct WireMember {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct WireCompany {
-    company_id: Option<serde_json::Value>,
+    company_id: Option<Id>,
     name: String,
     status: String,
     quota_size: Option<u64>,
@@ -117,8 +117,8 @@ struct CompanyList {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct WireRequest {
-    request_id: Option<serde_json::Value>,
-    userid: Option<serde_json::Value>,
+    request_id: Option<Id>,
+    userid: Option<Id>,
     login: String,
     name: String,
     created: i64,
@@ -159,7 +159,7 @@ struct Invited {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct MyCompany {
-    company_id: Option<serde_json::Value>,
+    company_id: Option<Id>,
 }
 
 pub fn role_code(role: Role) -> &'static str {
@@ -187,8 +187,8 @@ fn order_by(sort: UserSort) -> &'static str {
     }
 }
 
-fn id_of(v: &Option<serde_json::Value>) -> String {
-    v.as_ref().and_then(id_string).unwrap_or_default()
+fn id_of(v: &Option<Id>) -> String {
+    v.clone().and_then(Id::non_empty).unwrap_or_default()
 }
 
 fn user_from(u: UserData) -> AdminUser {
@@ -259,7 +259,7 @@ thread_local! {
 
 impl Cloudike {
     /// The caller's company id (`accounts/get/`), asked once per token.
-    async fn company_id(&self) -> Result<String, ApiError> {
+    pub(super) async fn company_id(&self) -> Result<String, ApiError> {
         let token = self.token.clone().unwrap_or_default();
         let known = COMPANY.with_borrow(|c| {
             c.as_ref()
@@ -273,18 +273,18 @@ impl Cloudike {
         // Before companies existed every user was in company 1.
         let id = a
             .company_id
-            .as_ref()
-            .and_then(id_string)
+            .clone()
+            .and_then(Id::non_empty)
             .unwrap_or_else(|| "1".to_owned());
         COMPANY.set(Some((token, id.clone())));
         Ok(id)
     }
 
-    async fn company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
+    pub(super) async fn company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
         Ok(endpoint("company/", &self.company_id().await?, suffix))
     }
 
-    async fn admin_company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
+    pub(super) async fn admin_company_endpoint(&self, suffix: &str) -> Result<String, ApiError> {
         Ok(endpoint(
             "admin/company/",
             &self.company_id().await?,
@@ -292,16 +292,68 @@ impl Cloudike {
         ))
     }
 
-    async fn user_call(&self, endpoint: &str, id: &str) -> Result<AdminUser, ApiError> {
+    pub(super) async fn user_call(&self, endpoint: &str, id: &str) -> Result<AdminUser, ApiError> {
         let form: Form = vec![(f::USERID, id.to_owned())];
         Ok(user_from(self.post(endpoint, &form).await?))
     }
 
-    async fn unit_call(&self, endpoint: &str, form: &Form) -> Result<(), ApiError> {
+    pub(super) async fn unit_call(&self, endpoint: &str, form: &Form) -> Result<(), ApiError> {
         unit(self.post_raw(endpoint, form).await?)
     }
 
-    pub(super) async fn find_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
+    pub(super) async fn delete_or_restore(&self, id: &str, restore: bool) -> Result<(), ApiError> {
+        let form: Form = vec![(f::USERID, id.to_owned())];
+        let endpoint = if restore {
+            "admin/accounts_restore/"
+        } else {
+            "admin/accounts_delete/"
+        };
+        self.unit_call(endpoint, &form).await
+    }
+
+    pub(super) async fn ask_for_quota(&self, user_id: &str) -> Result<(), ApiError> {
+        let company = self.company_id().await?;
+        let form: Form = vec![(f::USER_ID, user_id.to_owned()), (f::COMPANY_ID, company)];
+        let endpoint = self.company_endpoint("/request_quota/").await?;
+        self.unit_call(&endpoint, &form).await
+    }
+
+    pub(super) async fn share_with_group(
+        &self,
+        folder: &satchel_wire::NodePath,
+        group_id: &str,
+        writer: Option<bool>,
+        endpoint: &str,
+    ) -> Result<(), ApiError> {
+        let mut form: Form = vec![
+            (satchel_wire::cloudike::field::PATH, folder.to_string()),
+            (f::GROUP_ID, group_id.to_owned()),
+        ];
+        if let Some(w) = writer {
+            form.push((satchel_wire::cloudike::field::WRITER, w.to_string()));
+        }
+        self.unit_call(endpoint, &form).await
+    }
+}
+
+#[async_trait(?Send)]
+impl AdminApi for Cloudike {
+    fn declare(&self, caps: &mut Capabilities) {
+        caps.invite_users = true;
+        caps.user_locale = true;
+        caps.unlock_users = true;
+        caps.restore_users = true;
+        caps.roles = true;
+        caps.quotas = true;
+        caps.groups = true;
+        caps.group_member_removal = true;
+        caps.company = true;
+        caps.quota_requests = true;
+        caps.companies = true;
+        caps.storage_report = true;
+    }
+
+    async fn admin_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
         let form: Form = vec![
             (f::QUERY, q.text.clone()),
             (f::OFFSET, q.offset.to_string()),
@@ -317,10 +369,7 @@ impl Cloudike {
         })
     }
 
-    pub(super) async fn create_user_in_company(
-        &self,
-        user: &NewUser,
-    ) -> Result<AdminUser, ApiError> {
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
         let form: Form = vec![
             (f::LOGIN, user.login.clone()),
             (f::NAME, user.name.clone()),
@@ -330,11 +379,7 @@ impl Cloudike {
         Ok(user_from(self.post(&endpoint, &form).await?))
     }
 
-    pub(super) async fn invite_to_company(
-        &self,
-        email: &str,
-        name: &str,
-    ) -> Result<String, ApiError> {
+    async fn invite_user(&self, email: &str, name: &str) -> Result<String, ApiError> {
         let form: Form = vec![(f::EMAIL, email.to_owned()), (f::NAME, name.to_owned())];
         let endpoint = self.company_endpoint("/invite_user/").await?;
         let made: InviteMade = self.post(&endpoint, &form).await?;
@@ -347,7 +392,7 @@ impl Cloudike {
         })
     }
 
-    pub(super) async fn edit(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
         // An absent field stays as it is; the server refuses an empty time zone.
         let mut form: Form = vec![(f::USERID, id.to_owned()), (f::NAME, edit.name.clone())];
         if !edit.lang.is_empty() {
@@ -359,7 +404,7 @@ impl Cloudike {
         Ok(user_from(self.post("admin/edit_user/", &form).await?))
     }
 
-    pub(super) async fn set_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
+    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
         let form: Form = vec![
             (f::USERID, id.to_owned()),
             (f::PASSWORD, password.to_owned()),
@@ -367,7 +412,7 @@ impl Cloudike {
         self.unit_call("admin/accounts_set_password/", &form).await
     }
 
-    pub(super) async fn set_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
+    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
         let endpoint = if active {
             "admin/accounts_enable/"
         } else {
@@ -376,11 +421,11 @@ impl Cloudike {
         self.user_call(endpoint, id).await
     }
 
-    pub(super) async fn unlock(&self, id: &str) -> Result<(), ApiError> {
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
         self.user_call("admin/accounts_unlock/", id).await.map(drop)
     }
 
-    pub(super) async fn assign_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
+    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
         let form: Form = vec![
             (f::USERID, id.to_owned()),
             (f::ROLE, role_code(role).into()),
@@ -388,7 +433,7 @@ impl Cloudike {
         self.unit_call("admin/assign_role/", &form).await
     }
 
-    pub(super) async fn change_quota(
+    async fn set_quota(
         &self,
         ids: &[String],
         quota_bytes: Option<u64>,
@@ -414,40 +459,38 @@ impl Cloudike {
             .collect())
     }
 
-    pub(super) async fn delete_or_restore(&self, id: &str, restore: bool) -> Result<(), ApiError> {
-        let form: Form = vec![(f::USERID, id.to_owned())];
-        let endpoint = if restore {
-            "admin/accounts_restore/"
-        } else {
-            "admin/accounts_delete/"
-        };
-        self.unit_call(endpoint, &form).await
+    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, false).await
     }
 
-    pub(super) async fn list_groups(&self) -> Result<Vec<Group>, ApiError> {
+    async fn restore_user(&self, id: &str) -> Result<(), ApiError> {
+        self.delete_or_restore(id, true).await
+    }
+
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
         let form: Form = vec![(f::OFFSET, "0".into()), (f::LIMIT, "1000".into())];
         let list: GroupList = self.get(&with_query("groups/list/", &form)).await?;
         Ok(list.groups.into_iter().map(group_from).collect())
     }
 
-    pub(super) async fn new_group(&self, name: &str) -> Result<Group, ApiError> {
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
         let form: Form = vec![(f::NAME, name.to_owned())];
         Ok(group_from(self.post("groups/create/", &form).await?))
     }
 
-    pub(super) async fn rename(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
         let form: Form = vec![(f::NAME, name.to_owned())];
         let endpoint = endpoint("groups/", &group.id, "/change/");
         Ok(group_from(self.post(&endpoint, &form).await?))
     }
 
-    pub(super) async fn remove_group(&self, group: &Group) -> Result<(), ApiError> {
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
         // By name, as the reference has it.
         let form: Form = vec![(f::NAME, group.name.clone())];
         self.unit_call("groups/delete/", &form).await
     }
 
-    pub(super) async fn members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
         let list: Content<WireMember> =
             self.get(&endpoint("groups/", &group.id, "/users/")).await?;
         Ok(list
@@ -463,7 +506,7 @@ impl Cloudike {
             .collect())
     }
 
-    pub(super) async fn add_members(&self, group: &Group, ids: &[String]) -> Result<(), ApiError> {
+    async fn add_group_members(&self, group: &Group, ids: &[String]) -> Result<(), ApiError> {
         let form: Form = ids.iter().map(|id| (f::USERID, id.clone())).collect();
         let added: Vec<MemberAdded> = self
             .post(&endpoint("groups/", &group.id, "/add_user/"), &form)
@@ -484,36 +527,34 @@ impl Cloudike {
         }
     }
 
-    pub(super) async fn remove_member_of(&self, group: &Group, id: &str) -> Result<(), ApiError> {
+    async fn remove_group_member(&self, group: &Group, id: &str) -> Result<(), ApiError> {
         let form: Form = vec![(f::USERID, id.to_owned())];
         self.unit_call(&endpoint("groups/", &group.id, "/remove_user/"), &form)
             .await
     }
 
-    pub(super) async fn my_company(&self) -> Result<Company, ApiError> {
+    async fn company(&self) -> Result<Company, ApiError> {
         let endpoint = self.company_endpoint("").await?;
         Ok(company_from(self.get(&endpoint).await?))
     }
 
-    pub(super) async fn all_companies(&self) -> Result<Vec<Company>, ApiError> {
+    async fn companies(&self) -> Result<Vec<Company>, ApiError> {
         let list: CompanyList = self.get("admin/find_companies/").await?;
         Ok(list.companies.into_iter().map(company_from).collect())
     }
 
-    pub(super) async fn ask_for_quota(&self, user_id: &str) -> Result<(), ApiError> {
-        let company = self.company_id().await?;
-        let form: Form = vec![(f::USER_ID, user_id.to_owned()), (f::COMPANY_ID, company)];
-        let endpoint = self.company_endpoint("/request_quota/").await?;
-        self.unit_call(&endpoint, &form).await
+    async fn request_quota(&self) -> Result<(), ApiError> {
+        let a: AccountInfo = self.get("accounts/get/").await?;
+        self.ask_for_quota(&a.userid.to_string()).await
     }
 
-    pub(super) async fn requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
+    async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
         let endpoint = self.company_endpoint("/quota_requests/").await?;
         let list: Content<WireRequest> = self.get(&endpoint).await?;
         Ok(list.content.into_iter().map(request_from).collect())
     }
 
-    pub(super) async fn decide(
+    async fn decide_quota_request(
         &self,
         request: &QuotaRequest,
         approve: bool,
@@ -532,7 +573,7 @@ impl Cloudike {
         self.unit_call(&endpoint, &form).await
     }
 
-    pub(super) async fn usage(&self) -> Result<StorageReport, ApiError> {
+    async fn storage_report(&self) -> Result<StorageReport, ApiError> {
         let endpoint = self.company_endpoint("/storage_usage/").await?;
         let u: StorageUsage = self.get(&endpoint).await?;
         Ok(StorageReport {
@@ -560,7 +601,7 @@ impl Cloudike {
         })
     }
 
-    pub(super) async fn invited(&self, token: &str) -> Result<Invitation, ApiError> {
+    async fn invitation(&self, token: &str) -> Result<Invitation, ApiError> {
         let form: Form = vec![(f::INVITE_HASH, token.to_owned())];
         let reply = http::get(&self.url(&with_query("accounts/getinvited/", &form)), &[]).await?;
         let i: Invited = decode(reply)?;
@@ -570,12 +611,7 @@ impl Cloudike {
         })
     }
 
-    pub(super) async fn accept_invitation(
-        &self,
-        token: &str,
-        name: &str,
-        password: &str,
-    ) -> Result<(), ApiError> {
+    async fn join(&self, token: &str, name: &str, password: &str) -> Result<(), ApiError> {
         let form: Form = vec![
             (f::INVITE_HASH, token.to_owned()),
             (f::NAME, name.to_owned()),
@@ -586,23 +622,6 @@ impl Cloudike {
         // The one v0 endpoint: signing up has no token yet.
         let url = format!("{}/api/0/accounts/create/", self.origin);
         unit(http::post_form(&url, &[], body).await?)
-    }
-
-    pub(super) async fn share_with_group(
-        &self,
-        folder: &satchel_wire::NodePath,
-        group_id: &str,
-        writer: Option<bool>,
-        endpoint: &str,
-    ) -> Result<(), ApiError> {
-        let mut form: Form = vec![
-            (satchel_wire::cloudike::field::PATH, folder.to_string()),
-            (f::GROUP_ID, group_id.to_owned()),
-        ];
-        if let Some(w) = writer {
-            form.push((satchel_wire::cloudike::field::WRITER, w.to_string()));
-        }
-        self.unit_call(endpoint, &form).await
     }
 }
 
@@ -646,137 +665,5 @@ mod tests {
     #[test]
     fn group_endpoints_encode_the_id() {
         assert_eq!(endpoint("groups/", "a b", "/users/"), "groups/a%20b/users/");
-    }
-}
-
-#[async_trait(?Send)]
-impl AdminApi for Cloudike {
-    fn declare(&self, caps: &mut Capabilities) {
-        caps.invite_users = true;
-        caps.user_locale = true;
-        caps.unlock_users = true;
-        caps.restore_users = true;
-        caps.roles = true;
-        caps.quotas = true;
-        caps.groups = true;
-        caps.group_member_removal = true;
-        caps.company = true;
-        caps.quota_requests = true;
-        caps.companies = true;
-        caps.storage_report = true;
-    }
-
-    async fn admin_users(&self, query: &UserQuery) -> Result<UsersPage, ApiError> {
-        self.find_users(query).await
-    }
-
-    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
-        self.create_user_in_company(user).await
-    }
-
-    async fn invite_user(&self, email: &str, name: &str) -> Result<String, ApiError> {
-        self.invite_to_company(email, name).await
-    }
-
-    async fn edit_user(&self, id: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
-        self.edit(id, edit).await
-    }
-
-    async fn set_user_password(&self, id: &str, password: &str) -> Result<(), ApiError> {
-        self.set_password(id, password).await
-    }
-
-    async fn set_user_active(&self, id: &str, active: bool) -> Result<AdminUser, ApiError> {
-        self.set_active(id, active).await
-    }
-
-    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
-        self.unlock(id).await
-    }
-
-    async fn set_user_role(&self, id: &str, role: Role) -> Result<(), ApiError> {
-        self.assign_role(id, role).await
-    }
-
-    async fn set_quota(
-        &self,
-        ids: &[String],
-        quota_bytes: Option<u64>,
-    ) -> Result<Vec<QuotaOutcome>, ApiError> {
-        self.change_quota(ids, quota_bytes).await
-    }
-
-    async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
-        self.delete_or_restore(id, false).await
-    }
-
-    async fn restore_user(&self, id: &str) -> Result<(), ApiError> {
-        self.delete_or_restore(id, true).await
-    }
-
-    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
-        self.list_groups().await
-    }
-
-    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
-        self.new_group(name).await
-    }
-
-    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
-        self.rename(group, name).await
-    }
-
-    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
-        self.remove_group(group).await
-    }
-
-    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
-        self.members(group).await
-    }
-
-    async fn add_group_members(&self, group: &Group, user_ids: &[String]) -> Result<(), ApiError> {
-        self.add_members(group, user_ids).await
-    }
-
-    async fn remove_group_member(&self, group: &Group, user_id: &str) -> Result<(), ApiError> {
-        self.remove_member_of(group, user_id).await
-    }
-
-    async fn company(&self) -> Result<Company, ApiError> {
-        self.my_company().await
-    }
-
-    async fn companies(&self) -> Result<Vec<Company>, ApiError> {
-        self.all_companies().await
-    }
-
-    async fn request_quota(&self) -> Result<(), ApiError> {
-        let a: AccountInfo = self.get("accounts/get/").await?;
-        self.ask_for_quota(&a.userid.to_string()).await
-    }
-
-    async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
-        self.requests().await
-    }
-
-    async fn decide_quota_request(
-        &self,
-        request: &QuotaRequest,
-        approve: bool,
-        quota_bytes: Option<u64>,
-    ) -> Result<(), ApiError> {
-        self.decide(request, approve, quota_bytes).await
-    }
-
-    async fn storage_report(&self) -> Result<StorageReport, ApiError> {
-        self.usage().await
-    }
-
-    async fn invitation(&self, token: &str) -> Result<Invitation, ApiError> {
-        self.invited(token).await
-    }
-
-    async fn join(&self, token: &str, name: &str, password: &str) -> Result<(), ApiError> {
-        self.accept_invitation(token, name, password).await
     }
 }

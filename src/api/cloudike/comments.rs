@@ -4,6 +4,123 @@ use async_trait::async_trait;
 
 use super::*;
 
+fn comment_from(c: WireComment) -> Comment {
+    Comment {
+        parts: text_parts(&c.text, &c.tagged_text),
+        id: c.id,
+        created_ms: c.created_time,
+        modified_ms: c.modified_time,
+        text: c.text,
+        is_task: c.kind == "task",
+        author_id: c
+            .owner_id
+            .clone()
+            .and_then(Id::non_empty)
+            .unwrap_or_default(),
+        author_name: c.owner_name,
+        due_ms: (c.due_date > 0).then_some(c.due_date),
+        assignees: c
+            .assignees
+            .into_iter()
+            .map(|a| Assignee {
+                user_id: a
+                    .user_id
+                    .clone()
+                    .and_then(Id::non_empty)
+                    .unwrap_or_default(),
+                name: a.user_name,
+                status: task_status(&a.status),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireComment {
+    id: String,
+    created_time: i64,
+    modified_time: i64,
+    text: String,
+    #[serde(rename = "taggedText")]
+    tagged_text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    owner_id: Option<Id>,
+    owner_name: String,
+    due_date: i64,
+    assignees: Vec<WireAssignee>,
+    /// `workflow/tasks/` only.
+    path: Option<String>,
+    name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireAssignee {
+    user_id: Option<Id>,
+    user_name: String,
+    status: String,
+}
+
+fn task_status(raw: &str) -> WorkStatus {
+    match raw {
+        "accepted" => WorkStatus::Accepted,
+        "declined" | "decline" => WorkStatus::Declined,
+        "completed" => WorkStatus::Completed,
+        _ => WorkStatus::Open,
+    }
+}
+
+fn draft_form(draft: &CommentDraft) -> Form {
+    let mut form: Form = vec![("text", draft.text.clone())];
+    if draft.is_task {
+        form.push(("type", "task".into()));
+        if let Some(due) = draft.due_ms {
+            form.push(("due_date", due.to_string()));
+        }
+        for login in &draft.assignees {
+            form.push(("assignee", login.clone()));
+        }
+    }
+    form
+}
+
+fn event_from(e: WireEvent) -> Event {
+    let path = e.path.as_deref().and_then(|p| NodePath::parse(p).ok());
+    let name = path
+        .as_ref()
+        .or(e
+            .oldpath
+            .as_deref()
+            .and_then(|p| NodePath::parse(p).ok())
+            .as_ref())
+        .and_then(|p| p.name().map(|n| n.as_str().to_owned()))
+        .unwrap_or_default();
+    Event {
+        id: e.id.clone().and_then(Id::non_empty).unwrap_or_default(),
+        kind: EventKind::from_code(&e.kind),
+        time_ms: e.timestamp,
+        path,
+        name,
+        actor: e.init_event_user_name.unwrap_or_default(),
+        text: e.text.unwrap_or_default(),
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct WireEvent {
+    id: Option<Id>,
+    #[serde(rename = "type")]
+    kind: String,
+    timestamp: i64,
+    path: Option<String>,
+    oldpath: Option<String>,
+    init_event_user_name: Option<String>,
+    text: Option<String>,
+}
+
 #[async_trait(?Send)]
 impl CommentsApi for Cloudike {
     fn declare(&self, caps: &mut Capabilities) {

@@ -4,6 +4,18 @@ use async_trait::async_trait;
 
 use super::*;
 
+fn search_type(kind: SearchKind) -> Option<&'static str> {
+    match kind {
+        SearchKind::Any => None,
+        SearchKind::Folder => Some("folder"),
+        SearchKind::Image => Some("image"),
+        SearchKind::Audio => Some("audio"),
+        SearchKind::Video => Some("video"),
+        SearchKind::Document => Some("document"),
+        SearchKind::Other => Some("other"),
+    }
+}
+
 #[async_trait(?Send)]
 impl FilesApi for Cloudike {
     fn declare(&self, caps: &mut Capabilities) {

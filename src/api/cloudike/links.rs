@@ -4,6 +4,75 @@ use async_trait::async_trait;
 
 use super::*;
 
+/// The header carrying a public link's password.
+const LINK_PASSWORD_HEADER: &str = "Link-Password";
+
+#[derive(Debug, Clone, Deserialize)]
+struct SaveStatus {
+    status: String,
+    #[serde(default)]
+    progress: Option<u8>,
+    #[serde(default)]
+    folder_name: String,
+    #[serde(default)]
+    files_count: u64,
+    #[serde(default)]
+    size: u64,
+}
+
+fn link_from(origin: &str, l: WireLink) -> Result<PublicLink, ApiError> {
+    let url = if l.public_hash.starts_with('/') {
+        format!("{origin}{}", l.public_hash)
+    } else if l.public_hash.is_empty() {
+        format!("{origin}/s/{}", l.hash)
+    } else {
+        l.public_hash
+    };
+    Ok(PublicLink {
+        path: parse_path(&l.path)?,
+        id: l.hash,
+        url,
+        name: l.name,
+        is_folder: l.folder,
+        created_ms: l.created,
+        expires_ms: l.expires,
+        download_max: l.download_max.filter(|n| *n > 0),
+        downloads: l.downloads,
+        has_password: l.has_password,
+    })
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireLink {
+    hash: String,
+    #[serde(default)]
+    public_hash: String,
+    path: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    folder: bool,
+    #[serde(default)]
+    created: i64,
+    #[serde(default)]
+    expires: Option<i64>,
+    #[serde(default)]
+    download_max: Option<u64>,
+    #[serde(default)]
+    downloads: u64,
+    #[serde(default)]
+    has_password: bool,
+}
+
+/// `links/<what>/<hash>/<path segments>`.
+fn link_endpoint(what: &str, link: &str, path: &NodePath) -> String {
+    let mut out = format!("links/{what}/");
+    satchel_wire::name::percent_encode_segment(link, &mut out);
+    out.push('/');
+    out.push_str(path.to_url_path().trim_start_matches('/'));
+    out
+}
+
 #[async_trait(?Send)]
 impl LinksApi for Cloudike {
     fn declare(&self, caps: &mut Capabilities) {

@@ -4,6 +4,28 @@ use async_trait::async_trait;
 
 use super::*;
 
+fn trash_entry(item: &TrashItem) -> Result<TrashEntry, ApiError> {
+    let original = NodePath::parse(&item.restore_path).map_err(|e| {
+        ApiError::new(
+            ErrorKind::Unexpected,
+            200,
+            format!("{}: {e}", item.restore_path),
+        )
+    })?;
+    let name = original
+        .name()
+        .map(|n| n.as_str().to_owned())
+        .unwrap_or_default();
+    Ok(TrashEntry {
+        id: item.name.clone(),
+        name,
+        original,
+        is_folder: item.folder,
+        size: item.bytes,
+        deleted_ms: item.deleted,
+    })
+}
+
 #[async_trait(?Send)]
 impl RecoveryApi for Cloudike {
     fn declare(&self, caps: &mut Capabilities) {

@@ -4,6 +4,25 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Deserialize)]
+struct CompanyAccount {
+    #[serde(default)]
+    company_id: Option<Id>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Directory {
+    #[serde(default)]
+    users: Vec<DirectoryUser>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct DirectoryUser {
+    login: String,
+    #[serde(default)]
+    name: String,
+}
+
 #[async_trait(?Send)]
 impl SessionApi for Cloudike {
     async fn login(&self, login: &str, password: &str) -> Result<Session, ApiError> {
@@ -53,11 +72,11 @@ impl SessionApi for Cloudike {
 
     async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
         let a: CompanyAccount = self.get("accounts/get/").await?;
-        let company = match a.company_id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => "1".to_owned(),
-        };
+        // Before companies existed every user was in company 1.
+        let company = a
+            .company_id
+            .and_then(Id::non_empty)
+            .unwrap_or_else(|| "1".to_owned());
         let form: Form = vec![
             (field::QUERY, query.to_owned()),
             (field::LIMIT, "20".into()),

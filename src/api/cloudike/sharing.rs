@@ -4,6 +4,65 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Deserialize)]
+struct WireCollaborator {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    writer: bool,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    owner: bool,
+    #[serde(default)]
+    is_indirect: bool,
+    /// A group collaborator (`is_group`), named by `name`.
+    #[serde(default)]
+    group_id: Option<Id>,
+    #[serde(default)]
+    is_group: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireInvite {
+    hash: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    owner_name: String,
+    #[serde(default)]
+    writer: bool,
+    #[serde(default)]
+    created: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WireShare {
+    path: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    collaborators: Option<Count>,
+    #[serde(default)]
+    owner_name: String,
+    #[serde(default)]
+    writer: bool,
+}
+
+/// The form naming one collaborator of a shared folder (and their rights, when they change).
+fn member_form(folder: &NodePath, login: &str, writer: Option<bool>) -> Form {
+    let mut form: Form = vec![
+        (field::PATH, folder.to_string()),
+        ("member_login", login.to_owned()),
+    ];
+    if let Some(writer) = writer {
+        form.push(("writer", writer.to_string()));
+    }
+    form
+}
+
 #[async_trait(?Send)]
 impl SharingApi for Cloudike {
     fn declare(&self, caps: &mut Capabilities) {
@@ -28,7 +87,7 @@ impl SharingApi for Cloudike {
                     ShareStatus::Invited
                 },
                 group_id: if c.is_group {
-                    c.group_id.as_ref().and_then(id_string)
+                    c.group_id.clone().and_then(Id::non_empty)
                 } else {
                     None
                 },
@@ -115,11 +174,7 @@ impl SharingApi for Cloudike {
                 Ok(OwnShare {
                     path: parse_path(&s.path)?,
                     name: s.name,
-                    collaborators: match s.collaborators {
-                        Some(serde_json::Value::Number(n)) => n.as_u64().unwrap_or(0),
-                        Some(serde_json::Value::Array(a)) => a.len() as u64,
-                        _ => 0,
-                    },
+                    collaborators: s.collaborators.map_or(0, |c| c.0),
                 })
             })
             .collect()

@@ -4,6 +4,102 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct SharedFolder {
+    folder_info: WireFolder,
+    folders: Vec<WireFolder>,
+    files: Vec<WireFile>,
+}
+
+impl OpenDrive {
+    pub(super) fn public_query(
+        password: Option<&str>,
+        path: &NodePath,
+    ) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        if let Some(pw) = password {
+            q.push(("password", pw.to_owned()));
+        }
+        if !path.is_root() {
+            q.push(("path", path.to_string()));
+        }
+        q
+    }
+
+    /// Make the item public (`on`) or private again; answers its `Link`.
+    pub(super) async fn set_public(
+        &self,
+        known: &Known,
+        on: bool,
+    ) -> Result<(String, u64, bool), ApiError> {
+        let flag = i32::from(on);
+        match known.kind {
+            Kind::File => {
+                let f: WireFile = self
+                    .post(
+                        "file/access.json",
+                        json!({ "file_id": known.id, "file_ispublic": flag }),
+                    )
+                    .await?;
+                Ok((f.link, f.downloads.bytes(), f.password_protected.flag()))
+            }
+            Kind::Folder => {
+                let f: WireFolder = self
+                    .post(
+                        "folder/setaccess.json",
+                        json!({ "folder_id": known.id, "folder_ispublic": flag }),
+                    )
+                    .await?;
+                Ok((f.link, 0, false))
+            }
+        }
+    }
+
+    /// The page origin recipients' pages live at: the server's, or this page's when that is `""`.
+    pub(super) fn page_origin(&self) -> String {
+        if self.origin.is_empty() {
+            web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default()
+        } else {
+            self.origin.clone()
+        }
+    }
+
+    pub(super) fn public_link(
+        &self,
+        path: &NodePath,
+        is_folder: bool,
+        link: &str,
+        downloads: u64,
+        has_password: bool,
+    ) -> PublicLink {
+        let url = if link.starts_with('/') {
+            format!("{}{link}", self.page_origin())
+        } else {
+            link.to_owned()
+        };
+        PublicLink {
+            id: public_id(link),
+            url,
+            path: path.clone(),
+            name: name_of(path, ""),
+            is_folder,
+            created_ms: 0,
+            expires_ms: None,
+            download_max: None,
+            downloads,
+            has_password,
+        }
+    }
+
+    pub(super) async fn file_info(&self, id: &str) -> Result<WireFile, ApiError> {
+        self.get(&Self::at("file/info.json", id), &self.session_query())
+            .await
+    }
+}
+
 #[async_trait(?Send)]
 impl LinksApi for OpenDrive {
     fn declare(&self, caps: &mut Capabilities) {

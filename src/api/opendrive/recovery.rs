@@ -4,6 +4,22 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct VersionList {
+    versions: Vec<WireVersion>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct WireVersion {
+    version: Num,
+    size: Num,
+    date_modified: Num,
+    date_uploaded: Num,
+    owner: String,
+}
+
 #[async_trait(?Send)]
 impl RecoveryApi for OpenDrive {
     fn declare(&self, caps: &mut Capabilities) {

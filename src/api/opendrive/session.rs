@@ -2,7 +2,31 @@
 
 use async_trait::async_trait;
 
+use super::admin::person_from;
 use super::*;
+
+/// A session lives 31 days (the contract); the login answer does not say.
+const SESSION_MS: i64 = 31 * 24 * 3600 * 1000;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct LoginReply {
+    #[serde(rename = "SessionID")]
+    session_id: String,
+    user_name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct UserInfo {
+    #[serde(rename = "UserID")]
+    user_id: Id,
+    user_name: String,
+    user_first_name: String,
+    user_last_name: String,
+    storage_used: Num,
+    max_storage: Num,
+}
 
 #[async_trait(?Send)]
 impl SessionApi for OpenDrive {
@@ -57,7 +81,13 @@ impl SessionApi for OpenDrive {
         })
     }
 
+    /// The directory for the share dialog and the group picker: company people only, and none
+    /// for a plain user (the endpoint is an admin's).
     async fn people(&self, query: &str) -> Result<Vec<Person>, ApiError> {
-        self.directory(query).await
+        match self.search_users(query).await {
+            Ok(found) => Ok(found.iter().map(person_from).collect()),
+            Err(e) if e.kind == ErrorKind::Forbidden => Ok(Vec::new()),
+            Err(e) => Err(e),
+        }
     }
 }

@@ -4,6 +4,94 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct SessionInfo {
+    #[serde(rename = "UserID")]
+    user_id: Id,
+    user_name: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct SharedUsers {
+    shared_users: Vec<WireSharedWithMe>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct WireSharedWithMe {
+    name: String,
+    #[serde(rename = "FolderID")]
+    folder_id: Id,
+    folder_name: String,
+}
+
+impl OpenDrive {
+    /// The collaborators' grants on the folder with id `folder`.
+    pub(super) async fn grants(&self, folder: &str) -> Result<Vec<WireGrant>, ApiError> {
+        let l: GrantList = self
+            .get(&self.in_session("sharing/listusers.json", &[folder]), &[])
+            .await?;
+        Ok(l.users)
+    }
+
+    pub(super) async fn grant_of(
+        &self,
+        folder: &NodePath,
+        login: &str,
+    ) -> Result<WireGrant, ApiError> {
+        let id = self.folder_id(folder).await?;
+        self.grants(&id)
+            .await?
+            .into_iter()
+            .find(|g| g.name == login)
+            .ok_or_else(|| ApiError::new(ErrorKind::NotFound, 404, login.to_owned()))
+    }
+
+    /// Every folder below `root` (not the folders shared with me), breadth first.
+    pub(super) async fn own_folders(
+        &self,
+        root: &NodePath,
+    ) -> Result<Vec<(NodePath, WireFolder)>, ApiError> {
+        let mut out = Vec::new();
+        let mut queue = vec![(root.clone(), self.folder_id(root).await?)];
+        while let Some((path, id)) = queue.pop() {
+            let l = self
+                .list_all(&id, &[("only_subfolders", "1".into())])
+                .await?;
+            for f in l.folders {
+                if f.is_mount.flag() {
+                    continue;
+                }
+                if let Some(p) = child(&path, &f.name) {
+                    queue.push((p.clone(), f.folder_id.0.clone()));
+                    out.push((p, f));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct GrantList {
+    #[serde(rename = "ShareWithUser")]
+    users: Vec<WireGrant>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub(super) struct WireGrant {
+    #[serde(rename = "SharingID")]
+    sharing_id: Id,
+    name: String,
+    share_mode: Num,
+    display_name: String,
+    pending: Num,
+}
+
 #[async_trait(?Send)]
 impl SharingApi for OpenDrive {
     // Grants take effect at once (no invitations); no handover and no group shares.

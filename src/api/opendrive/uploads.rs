@@ -4,6 +4,20 @@ use async_trait::async_trait;
 
 use super::*;
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct UploadTicket {
+    file_id: Id,
+    temp_location: String,
+    require_hash_only: Num,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+struct ChunkWritten {
+    total_written: Num,
+}
+
 #[async_trait(?Send)]
 impl UploadsApi for OpenDrive {
     fn protocol(&self) -> UploadProtocol {
