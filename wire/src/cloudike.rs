@@ -396,7 +396,9 @@ fn yes() -> bool {
 }
 
 /// `GET company/<id>/users`: one person of the picker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct CompanyUser {
     pub userid: i64,
     pub login: String,
@@ -404,7 +406,9 @@ pub struct CompanyUser {
 }
 
 /// `GET company/<id>/users`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct CompanyUsers {
     pub count: u64,
     pub users: Vec<CompanyUser>,
@@ -437,7 +441,9 @@ pub struct Collaborator {
 }
 
 /// `GET shares/invites/`: a pending invitation to me.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct ShareInvite {
     pub hash: String,
     /// The shared folder's name.
@@ -472,7 +478,9 @@ pub struct OtherShare {
 }
 
 /// `POST links/create/` and each item of `GET links/`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct PublicLink {
     pub hash: String,
     /// The full URL of the recipient's page (`…/s/<hash>`).

@@ -20,7 +20,7 @@ struct SaveStatus {
     size: u64,
 }
 
-fn link_from(origin: &str, l: WireLink) -> Result<PublicLink, ApiError> {
+fn link_from(origin: &str, l: wire::PublicLink) -> Result<PublicLink, ApiError> {
     let url = if l.public_hash.starts_with('/') {
         format!("{origin}{}", l.public_hash)
     } else if l.public_hash.is_empty() {
@@ -40,28 +40,6 @@ fn link_from(origin: &str, l: WireLink) -> Result<PublicLink, ApiError> {
         downloads: l.downloads,
         has_password: l.has_password,
     })
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct WireLink {
-    hash: String,
-    #[serde(default)]
-    public_hash: String,
-    path: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    folder: bool,
-    #[serde(default)]
-    created: i64,
-    #[serde(default)]
-    expires: Option<i64>,
-    #[serde(default)]
-    download_max: Option<u64>,
-    #[serde(default)]
-    downloads: u64,
-    #[serde(default)]
-    has_password: bool,
 }
 
 /// `links/<what>/<hash>/<path segments>`.
@@ -100,12 +78,12 @@ impl LinksApi for Cloudike {
         if let Some(pw) = &settings.password {
             form.push((field::PASSWORD, pw.clone()));
         }
-        let l: WireLink = self.post("links/create/", &form).await?;
+        let l: wire::PublicLink = self.post("links/create/", &form).await?;
         link_from(&self.page_origin(), l)
     }
 
     async fn links(&self) -> Result<Vec<PublicLink>, ApiError> {
-        let list: Vec<WireLink> = self.get("links/").await?;
+        let list: Vec<wire::PublicLink> = self.get("links/").await?;
         let origin = self.page_origin();
         list.into_iter().map(|l| link_from(&origin, l)).collect()
     }

@@ -10,19 +10,6 @@ struct CompanyAccount {
     company_id: Option<Id>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct Directory {
-    #[serde(default)]
-    users: Vec<DirectoryUser>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-struct DirectoryUser {
-    login: String,
-    #[serde(default)]
-    name: String,
-}
-
 #[async_trait(?Send)]
 impl SessionApi for Cloudike {
     async fn login(&self, login: &str, password: &str) -> Result<Session, ApiError> {
@@ -84,7 +71,7 @@ impl SessionApi for Cloudike {
         let mut endpoint = "company/".to_owned();
         satchel_wire::name::percent_encode_segment(&company, &mut endpoint);
         endpoint.push_str("/users");
-        let d: Directory = self.get(&with_query(&endpoint, &form)).await?;
+        let d: wire::CompanyUsers = self.get(&with_query(&endpoint, &form)).await?;
         Ok(d.users
             .into_iter()
             .map(|u| Person {

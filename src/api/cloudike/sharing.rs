@@ -26,19 +26,6 @@ struct WireCollaborator {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-struct WireInvite {
-    hash: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    owner_name: String,
-    #[serde(default)]
-    writer: bool,
-    #[serde(default)]
-    created: i64,
-}
-
-#[derive(Debug, Clone, Deserialize)]
 struct WireShare {
     path: String,
     #[serde(default)]
@@ -143,7 +130,7 @@ impl SharingApi for Cloudike {
     }
 
     async fn invites(&self) -> Result<Vec<Invite>, ApiError> {
-        let list: Vec<WireInvite> = self.get("shares/invites/").await?;
+        let list: Vec<wire::ShareInvite> = self.get("shares/invites/").await?;
         Ok(list
             .into_iter()
             .map(|i| Invite {

@@ -8,7 +8,6 @@
 //! [`IdCache`]; a call on a cached id that answers "not found" resolves the path afresh once.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use satchel_wire::name::percent_encode_segment;
 use satchel_wire::{FileName, NodePath};
@@ -36,6 +35,7 @@ mod links;
 mod recovery;
 mod session;
 mod sharing;
+mod tree;
 mod uploads;
 
 const BASE: &str = "/api/v1";
