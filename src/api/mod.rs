@@ -166,4 +166,48 @@ mod tests {
              admin_users,unlock_users,roles,quotas,groups"
         );
     }
+
+    /// The least a dialect implements: the three required areas, each with no method at all.
+    struct Bare;
+
+    impl SessionApi for Bare {}
+    impl FilesApi for Bare {}
+    impl UploadsApi for Bare {
+        fn protocol(&self) -> crate::model::UploadProtocol {
+            crate::model::UploadProtocol::SingleMultipart
+        }
+    }
+
+    impl Api for Bare {
+        fn dialect(&self) -> Dialect {
+            Dialect::Cloudike
+        }
+        fn session(&self) -> &dyn SessionApi {
+            self
+        }
+        fn files(&self) -> &dyn FilesApi {
+            self
+        }
+        fn uploads(&self) -> &dyn UploadsApi {
+            self
+        }
+    }
+
+    /// Absent areas and methods a dialect leaves out answer "unsupported", and the UI is told.
+    #[test]
+    fn what_a_dialect_leaves_out_is_unsupported() {
+        use crate::model::ErrorKind;
+        use futures::executor::block_on;
+        use satchel_wire::NodePath;
+
+        let client = Client(Arc::new(Bare));
+        assert_eq!(capability_names(&client.capabilities()), "");
+        let folder = NodePath::root();
+        let err = block_on(client.sharing().invite(&folder, "bob", true)).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Unsupported);
+        let err = block_on(client.files().list(&folder)).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Unsupported);
+        let err = block_on(client.admin().groups()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Unsupported);
+    }
 }

@@ -1,4 +1,4 @@
-//! Cloudike: the comments area.
+//! Cloudike: comments, mentions, tasks and the activity feed ([`CommentsApi`]).
 
 use async_trait::async_trait;
 

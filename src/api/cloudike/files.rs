@@ -1,4 +1,5 @@
-//! Cloudike: the files area.
+//! Cloudike: listing, changing and downloading files and folders, previews, search and
+//! favorites ([`FilesApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! Cloudike: the links area.
+//! Cloudike: public links, the owner's side and the recipient's ([`LinksApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! Cloudike: the recovery area.
+//! Cloudike: the trash, the jobs that purge it, and file versions ([`RecoveryApi`]).
 
 use async_trait::async_trait;
 

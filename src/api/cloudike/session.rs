@@ -1,4 +1,4 @@
-//! Cloudike: the session area.
+//! Cloudike: sign-in, the signed-in account and the company directory ([`SessionApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! Cloudike: the sharing area.
+//! Cloudike: folders shared with people, collaborators and invitations ([`SharingApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! Cloudike: the uploads area.
+//! Cloudike: how the server takes a file's bytes ([`UploadsApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! OpenDrive: the comments area.
+//! OpenDrive: comments, mentions, tasks and the activity feed ([`CommentsApi`]).
 
 use async_trait::async_trait;
 

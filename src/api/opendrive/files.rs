@@ -1,4 +1,5 @@
-//! OpenDrive: the files area.
+//! OpenDrive: listing, changing and downloading files and folders, previews and search
+//! ([`FilesApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! OpenDrive: the links area.
+//! OpenDrive: public links, the owner's side and the recipient's ([`LinksApi`]).
 
 use async_trait::async_trait;
 

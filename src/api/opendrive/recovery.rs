@@ -1,4 +1,4 @@
-//! OpenDrive: the recovery area.
+//! OpenDrive: the trash, the jobs that purge it, and file versions ([`RecoveryApi`]).
 
 use async_trait::async_trait;
 

@@ -1,4 +1,4 @@
-//! OpenDrive: the session area.
+//! OpenDrive: sign-in, the signed-in account and the company directory ([`SessionApi`]).
 
 use async_trait::async_trait;
 

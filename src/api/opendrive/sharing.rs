@@ -1,4 +1,4 @@
-//! OpenDrive: the sharing area.
+//! OpenDrive: folders shared with people, collaborators and invitations ([`SharingApi`]).
 
 use async_trait::async_trait;
 

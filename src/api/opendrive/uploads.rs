@@ -1,4 +1,4 @@
-//! OpenDrive: the uploads area.
+//! OpenDrive: how the server takes a file's bytes ([`UploadsApi`]).
 
 use async_trait::async_trait;
 
