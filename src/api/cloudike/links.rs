@@ -7,19 +7,6 @@ use super::*;
 /// The header carrying a public link's password.
 const LINK_PASSWORD_HEADER: &str = "Link-Password";
 
-#[derive(Debug, Clone, Deserialize)]
-struct SaveStatus {
-    status: String,
-    #[serde(default)]
-    progress: Option<u8>,
-    #[serde(default)]
-    folder_name: String,
-    #[serde(default)]
-    files_count: u64,
-    #[serde(default)]
-    size: u64,
-}
-
 fn link_from(origin: &str, l: wire::PublicLink) -> Result<PublicLink, ApiError> {
     let url = if l.public_hash.starts_with('/') {
         format!("{origin}{}", l.public_hash)
@@ -162,12 +149,12 @@ impl LinksApi for Cloudike {
     }
 
     async fn save_state(&self, task: &str) -> Result<SaveState, ApiError> {
-        let s: SaveStatus = self.get(&format!("task/{task}/")).await?;
+        let s: TaskStatus = self.get(&format!("task/{task}/")).await?;
         Ok(if s.status == "done" {
             SaveState::Done {
-                name: s.folder_name,
-                files: s.files_count,
-                size: s.size,
+                name: s.folder_name.unwrap_or_default(),
+                files: s.files_count.unwrap_or(0),
+                size: s.size.unwrap_or(0),
             }
         } else {
             SaveState::Running {
