@@ -176,7 +176,9 @@ pub struct AccountInfo {
 }
 
 /// `GET metadata/<path>` and every endpoint that "returns metadata".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: a link view leaves the owner fields out.
+#[serde(default)]
 pub struct Metadata {
     /// Extension: the last path segment, `""` for the root.
     pub name: String,
@@ -196,6 +198,8 @@ pub struct Metadata {
     pub deleted: bool,
     /// Folders only: changes whenever anything below changes; the listing's ETag.
     pub hash: Option<String>,
+    /// Some servers send ids as strings of digits.
+    #[serde(deserialize_with = "crate::loose::int")]
     pub owner: i64,
     pub owner_name: String,
     /// Extension: marked with `fileops/set_favorite/`.

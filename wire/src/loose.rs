@@ -39,6 +39,11 @@ impl Id {
     }
 }
 
+/// For `#[serde(deserialize_with = "loose::int")]` on a plain `i64` field: read it like [`Num`].
+pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Num::deserialize(d).map(|n| n.0)
+}
+
 /// A count sent as a number, or as the list of what is counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Count(pub u64);
@@ -203,6 +208,20 @@ mod tests {
         assert_eq!(id("{}"), "");
         assert_eq!(Id(String::new()).non_empty(), None);
         assert_eq!(Id("x".into()).non_empty(), Some("x".into()));
+    }
+
+    #[test]
+    fn plain_fields_read_loosely_too() {
+        #[derive(serde::Deserialize)]
+        struct Rec {
+            #[serde(default, deserialize_with = "int")]
+            owner: i64,
+        }
+        let owner = |json: &str| serde_json::from_str::<Rec>(json).unwrap().owner;
+        assert_eq!(owner(r#"{"owner": 7}"#), 7);
+        assert_eq!(owner(r#"{"owner": "7"}"#), 7);
+        assert_eq!(owner(r#"{"owner": null}"#), 0);
+        assert_eq!(owner("{}"), 0);
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl FilesApi for Cloudike {
             endpoint_with_path("metadata/", path),
             field::LISTING
         );
-        let m: Item = self.get(&endpoint).await?;
+        let m: Metadata = self.get(&endpoint).await?;
         m.content
             .unwrap_or_default()
             .iter()
@@ -118,10 +118,10 @@ impl FilesApi for Cloudike {
             (field::LIMIT, limit.to_string()),
             (field::ORDER_BY, "name".into()),
         ];
-        let m: Item = self
+        let m: Metadata = self
             .get(&with_query(&endpoint_with_path("metadata/", path), &form))
             .await?;
-        let writable = m.writable.unwrap_or(true);
+        let writable = m.writable;
         let is_last_page = m.is_last_page;
         let content = m.content.unwrap_or_default();
         let is_last = is_last_page.unwrap_or(true) || (content.len() as u64) < limit;

@@ -95,7 +95,7 @@ impl LinksApi for Cloudike {
             .map(|p| vec![(LINK_PASSWORD_HEADER, p)])
             .unwrap_or_default();
         let reply = http::get(&self.url(&endpoint), &headers).await?;
-        let m: Item = decode(reply)?;
+        let m: Metadata = decode(reply)?;
         Ok(LinkView {
             item: item_entry(&m)?,
             children: m

@@ -34,31 +34,6 @@ mod uploads;
 // Sharing, links and the directory (docs/dialects/cloudike.md, "Company directory", "Sharing",
 // "Public links"). Only the fields the SPA reads; unknown ones are ignored.
 
-/// Metadata as listings and link views send it, read leniently (a link view leaves the owner
-/// fields out) and with the sharing extensions `shared` and `writable`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct Item {
-    name: String,
-    path: String,
-    folder: bool,
-    bytes: u64,
-    checksum: Option<String>,
-    version: i64,
-    created: i64,
-    modified: i64,
-    mime_type: Option<String>,
-    thumbnail: bool,
-    favorite: bool,
-    shared: bool,
-    writable: Option<bool>,
-    /// Extension: the number of comments.
-    comments: u64,
-    owner: Option<Id>,
-    content: Option<Vec<Item>>,
-    is_last_page: Option<bool>,
-}
-
 // Comments, tasks and events (docs/dialects/cloudike.md, "Comments and tasks (workflow)",
 // "Activity (events)").
 
@@ -108,7 +83,9 @@ fn parse_path(raw: &str) -> Result<NodePath, ApiError> {
         .map_err(|e| ApiError::new(ErrorKind::Unexpected, 200, format!("{raw}: {e}")))
 }
 
-fn item_entry(m: &Item) -> Result<Entry, ApiError> {
+/// A listed item as an [`Entry`], with the sharing extensions (`shared`, `writable`, `comments`)
+/// that listings, link views and accepted invitations carry.
+fn item_entry(m: &Metadata) -> Result<Entry, ApiError> {
     let path = parse_path(if m.path.is_empty() { "/" } else { &m.path })?;
     let name = match path.name() {
         Some(n) => n.as_str().to_owned(),
@@ -127,9 +104,9 @@ fn item_entry(m: &Item) -> Result<Entry, ApiError> {
         favorite: m.favorite,
         thumbnail: m.thumbnail,
         shared: m.shared,
-        writable: m.writable.unwrap_or(true),
+        writable: m.writable,
         comments: m.comments,
-        owner_id: m.owner.clone().and_then(Id::non_empty),
+        owner_id: (m.owner != 0).then(|| m.owner.to_string()),
     })
 }
 

@@ -145,7 +145,7 @@ impl SharingApi for Cloudike {
 
     async fn accept_invite(&self, id: &str) -> Result<Entry, ApiError> {
         let form: Form = vec![("hash", id.to_owned())];
-        let m: Item = self.post("shares/accept/", &form).await?;
+        let m: Metadata = self.post("shares/accept/", &form).await?;
         item_entry(&m)
     }
 

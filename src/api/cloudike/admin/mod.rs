@@ -75,13 +75,6 @@ impl Cloudike {
         self.unit_call(endpoint, &form).await
     }
 
-    pub(super) async fn ask_for_quota(&self, user_id: &str) -> Result<(), ApiError> {
-        let company = self.company_id().await?;
-        let form: Form = vec![(f::USER_ID, user_id.to_owned()), (f::COMPANY_ID, company)];
-        let endpoint = self.company_endpoint("/request_quota/").await?;
-        self.unit_call(&endpoint, &form).await
-    }
-
     pub(super) async fn share_with_group(
         &self,
         folder: &satchel_wire::NodePath,
@@ -309,7 +302,10 @@ impl AdminApi for Cloudike {
 
     async fn request_quota(&self) -> Result<(), ApiError> {
         let a: AccountInfo = self.get("accounts/get/").await?;
-        self.ask_for_quota(&a.userid.to_string()).await
+        let company = self.company_id().await?;
+        let form: Form = vec![(f::USER_ID, a.userid.to_string()), (f::COMPANY_ID, company)];
+        let endpoint = self.company_endpoint("/request_quota/").await?;
+        self.unit_call(&endpoint, &form).await
     }
 
     async fn quota_requests(&self) -> Result<Vec<QuotaRequest>, ApiError> {
