@@ -4,7 +4,16 @@ use async_trait::async_trait;
 
 use super::*;
 
-fn comment_from(c: WireComment) -> Comment {
+/// A user id as the model keeps it (`""` when the server named nobody).
+fn user_id(id: i64) -> String {
+    if id == 0 {
+        String::new()
+    } else {
+        id.to_string()
+    }
+}
+
+fn comment_from(c: wire::Comment) -> Comment {
     Comment {
         parts: text_parts(&c.text, &c.tagged_text),
         id: c.id,
@@ -12,55 +21,19 @@ fn comment_from(c: WireComment) -> Comment {
         modified_ms: c.modified_time,
         text: c.text,
         is_task: c.kind == "task",
-        author_id: c
-            .owner_id
-            .clone()
-            .and_then(Id::non_empty)
-            .unwrap_or_default(),
+        author_id: user_id(c.owner_id),
         author_name: c.owner_name,
         due_ms: (c.due_date > 0).then_some(c.due_date),
         assignees: c
             .assignees
             .into_iter()
             .map(|a| Assignee {
-                user_id: a
-                    .user_id
-                    .clone()
-                    .and_then(Id::non_empty)
-                    .unwrap_or_default(),
+                user_id: user_id(a.user_id),
                 name: a.user_name,
                 status: task_status(&a.status),
             })
             .collect(),
     }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct WireComment {
-    id: String,
-    created_time: i64,
-    modified_time: i64,
-    text: String,
-    #[serde(rename = "taggedText")]
-    tagged_text: String,
-    #[serde(rename = "type")]
-    kind: String,
-    owner_id: Option<Id>,
-    owner_name: String,
-    due_date: i64,
-    assignees: Vec<WireAssignee>,
-    /// `workflow/tasks/` only.
-    path: Option<String>,
-    name: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct WireAssignee {
-    user_id: Option<Id>,
-    user_name: String,
-    status: String,
 }
 
 fn task_status(raw: &str) -> WorkStatus {
@@ -129,7 +102,7 @@ impl CommentsApi for Cloudike {
     }
 
     async fn comments(&self, path: &NodePath) -> Result<Vec<Comment>, ApiError> {
-        let list: Vec<WireComment> = self
+        let list: Vec<wire::Comment> = self
             .get(&endpoint_with_path("workflow/comments/", path))
             .await?;
         Ok(list.into_iter().map(comment_from).collect())
@@ -140,7 +113,7 @@ impl CommentsApi for Cloudike {
         path: &NodePath,
         draft: &CommentDraft,
     ) -> Result<Comment, ApiError> {
-        let c: WireComment = self
+        let c: wire::Comment = self
             .post(
                 &endpoint_with_path("workflow/comment/", path),
                 &draft_form(draft),
@@ -153,7 +126,7 @@ impl CommentsApi for Cloudike {
         let mut form = draft_form(draft);
         form.retain(|(k, _)| *k != "type");
         form.push(("id", id.to_owned()));
-        let c: WireComment = self.post("workflow/comment/edit", &form).await?;
+        let c: wire::Comment = self.post("workflow/comment/edit", &form).await?;
         Ok(comment_from(c))
     }
 
@@ -164,23 +137,23 @@ impl CommentsApi for Cloudike {
 
     async fn set_task_status(&self, id: &str, status: WorkStatus) -> Result<Comment, ApiError> {
         let form: Form = vec![("id", id.to_owned()), ("status", status.code().into())];
-        let c: WireComment = self
+        let c: wire::Comment = self
             .post("workflow/comment/update_task_status", &form)
             .await?;
         Ok(comment_from(c))
     }
 
     async fn my_tasks(&self) -> Result<Vec<MyTask>, ApiError> {
-        let list: Vec<WireComment> = self.get("workflow/tasks/").await?;
+        let list: Vec<wire::TaskItem> = self.get("workflow/tasks/").await?;
         let mut out = Vec::with_capacity(list.len());
-        for mut c in list {
-            let path = parse_path(c.path.take().as_deref().unwrap_or("/"))?;
+        for t in list {
+            let path = parse_path(if t.path.is_empty() { "/" } else { &t.path })?;
             let name = match path.name() {
                 Some(n) => n.as_str().to_owned(),
-                None => c.name.clone(),
+                None => t.name,
             };
             out.push(MyTask {
-                comment: comment_from(c),
+                comment: comment_from(t.comment),
                 path,
                 name,
             });
