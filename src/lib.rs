@@ -16,6 +16,8 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod i18n;
+#[cfg(test)]
+mod layering;
 pub mod logic;
 pub mod model;
 pub mod pages;
