@@ -1,8 +1,13 @@
 //! Satchel: a web file manager SPA (Leptos, client-side rendered).
 //!
-//! - `api/`: the [`api::Client`] trait and one adapter per server dialect (no views);
-//! - `upload/`: the upload queue, chunk planning, retries and the MD5 worker protocol;
-//! - `logic/`: pure functions (sorting, selection, formatting, URL paths), tested natively;
+//! - `model/`: Satchel's own types (entries, shares, links, comments, admin records, errors,
+//!   capabilities), whatever the dialect;
+//! - `api/`: the area traits, the [`api::Client`] the UI holds, and one folder per server dialect
+//!   implementing the areas (no views);
+//! - `upload/`: the upload queue (hashing, retries, progress, cancel), driving the dialect's
+//!   upload protocol, and the MD5 worker protocol;
+//! - `logic/`: pure functions over `model` (sorting, selection, formatting, URL paths), tested
+//!   natively;
 //! - `state`, `browser`: contexts for the app and the files page;
 //! - `components/`, `pages/`: views. Every user-facing string comes from [`i18n`].
 
@@ -11,7 +16,10 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod i18n;
+#[cfg(test)]
+mod layering;
 pub mod logic;
+pub mod model;
 pub mod pages;
 pub mod state;
 pub mod upload;

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{self, Account, AnyClient, ApiError, Client, ErrorKind, Session};
+use crate::api::{self, Client};
 use crate::config::{Config, Dialect};
 use crate::i18n::{Msg, t};
+use crate::model::{Account, ApiError, ErrorKind, Session};
 
 const SESSION_KEY: &str = "satchel.session";
 
@@ -84,17 +85,17 @@ impl AppState {
     }
 
     /// A client for the session's dialect with the current token.
-    pub fn client(&self) -> AnyClient {
-        api::client(
-            &self.config.get_untracked(),
+    pub fn client(&self) -> Client {
+        Client::new(
             self.dialect(),
+            &self.config.get_untracked(),
             self.session.get_untracked().map(|s| s.token),
         )
     }
 
     /// A client without a token, for signing in with `dialect`.
-    pub fn client_for(&self, dialect: Dialect) -> AnyClient {
-        api::client(&self.config.get_untracked(), dialect, None)
+    pub fn client_for(&self, dialect: Dialect) -> Client {
+        Client::new(dialect, &self.config.get_untracked(), None)
     }
 
     pub fn sign_in(&self, session: Session) {
@@ -143,7 +144,7 @@ impl AppState {
         let app = *self;
         let client = self.client();
         leptos::task::spawn_local(async move {
-            match client.account().await {
+            match client.session().account().await {
                 Ok(a) => app.account.set(Some(a)),
                 Err(e) if e.ends_session() => app.report(&e),
                 Err(_) => {}
@@ -181,7 +182,7 @@ pub fn mark_body(app: AppState) {
         let _ = body.set_attribute("data-dialect", client.dialect().code());
         let _ = body.set_attribute(
             "data-capabilities",
-            &api::capability_names(&client.capabilities()),
+            &crate::model::capability_names(&client.capabilities()),
         );
     });
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, FormData, ProgressEvent, XmlHttpRequest};
 
-use super::ApiError;
+use crate::model::ApiError;
 
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::components::shell::{NavItem, Shell};
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t};

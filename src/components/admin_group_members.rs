@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiError, Client, ErrorKind, Group, Member, Person, UserQuery};
+use crate::api::Client;
 use crate::components::share_dialog::ask_directory_later;
 use crate::i18n::{Msg, t, tf};
+use crate::model::{ApiError, ErrorKind, Group, Member, Person, UserQuery};
 use crate::state::use_app;
 
 fn shown(p: &Person) -> String {
@@ -19,13 +20,13 @@ fn shown(p: &Person) -> String {
 }
 
 /// The user id behind a login (the group endpoints take ids; the directory gives logins).
-async fn user_id(client: &impl Client, login: &str) -> Result<String, ApiError> {
+async fn user_id(client: &Client, login: &str) -> Result<String, ApiError> {
     let query = UserQuery {
         text: login.to_owned(),
         limit: 50,
         ..UserQuery::default()
     };
-    let page = client.admin_users(&query).await?;
+    let page = client.admin().admin_users(&query).await?;
     page.users
         .into_iter()
         .find(|u| u.login == login && !u.deleted)
@@ -42,7 +43,7 @@ pub fn GroupMembers(group: Group, on_changed: Callback<()>) -> impl IntoView {
         version.track();
         let client = app.client();
         let g = group.get_value();
-        async move { client.group_members(&g).await }
+        async move { client.admin().group_members(&g).await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = members.get() {
@@ -85,7 +86,7 @@ pub fn GroupMembers(group: Group, on_changed: Callback<()>) -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             let outcome = match user_id(&client, &wanted).await {
-                Ok(id) => client.add_group_members(&g, &[id]).await,
+                Ok(id) => client.admin().add_group_members(&g, &[id]).await,
                 Err(e) => Err(e),
             };
             match outcome {
@@ -110,7 +111,7 @@ pub fn GroupMembers(group: Group, on_changed: Callback<()>) -> impl IntoView {
         let client = app.client();
         let g = group.get_value();
         spawn_local(async move {
-            match client.remove_group_member(&g, &m.user_id).await {
+            match client.admin().remove_group_member(&g, &m.user_id).await {
                 Ok(()) => {
                     app.succeed(tf(Msg::GroupMemberRemoved, &[&m.person.login, &g.name]));
                     changed();

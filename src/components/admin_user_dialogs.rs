@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{AdminUser, ApiError, Client, NewUser, Role, UserEdit};
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::user_list::{self, NewUserProblem};
+use crate::model::{AdminUser, ApiError, NewUser, Role, UserEdit};
 use crate::state::{AppState, use_app};
 
 pub type Input = NodeRef<leptos::html::Input>;
@@ -111,7 +111,7 @@ pub fn NewUserDialog(on_done: Callback<AdminUser>, on_close: Callback<()>) -> im
         busy.set(true);
         let client = app.client();
         spawn_local(async move {
-            match client.create_user(&user).await {
+            match client.admin().create_user(&user).await {
                 Ok(made) => on_done.run(made),
                 Err(e) => fail(app, error, &e),
             }
@@ -162,7 +162,7 @@ pub fn InviteDialog(on_close: Callback<()>) -> impl IntoView {
         error.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.invite_user(&address, &full_name).await {
+            match client.admin().invite_user(&address, &full_name).await {
                 Ok(url) => {
                     note.set(Some(tf(Msg::InviteMade, &[&address])));
                     link.set(Some((url, address)));
@@ -254,7 +254,7 @@ pub fn EditUserDialog(
         let client = app.client();
         let id = id.clone();
         spawn_local(async move {
-            match client.edit_user(&id, &edit).await {
+            match client.admin().edit_user(&id, &edit).await {
                 Ok(saved) => on_done.run(saved),
                 Err(e) => fail(app, error, &e),
             }
@@ -318,7 +318,7 @@ pub fn PasswordDialog(
         let client = app.client();
         let id = id.clone();
         spawn_local(async move {
-            match client.set_user_password(&id, &pw).await {
+            match client.admin().set_user_password(&id, &pw).await {
                 Ok(()) => on_done.run(()),
                 Err(e) => fail(app, error, &e),
             }
@@ -360,7 +360,7 @@ pub fn RoleDialog(
         let client = app.client();
         let id = id.clone();
         spawn_local(async move {
-            match client.set_user_role(&id, role).await {
+            match client.admin().set_user_role(&id, role).await {
                 Ok(()) => on_done.run(role),
                 Err(e) => fail(app, error, &e),
             }

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::api::{AdminUser, Client as _, Role, UserSort};
 use crate::components::admin_user_dialogs::role_label;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::user_list::{self, UserAction, UserStatus};
+use crate::model::{AdminUser, Role, UserSort};
 use crate::state::use_app;
 
 fn status_label(s: UserStatus) -> &'static str {

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client as _, Entry};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
+use crate::model::Entry;
 use crate::state::use_app;
 
 const SHOWN: usize = 10;

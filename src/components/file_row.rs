@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{Client as _, Entry};
 use crate::browser::use_browser;
 use crate::components::modal::focus_file_list;
 use crate::components::thumb::Thumb;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::selection::ClickMode;
+use crate::model::Entry;
 use crate::state::use_app;
 
 /// Click handlers and state shared by the row and the grid cell at position `index`.

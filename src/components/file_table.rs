@@ -248,7 +248,7 @@ pub fn FileTable() -> impl IntoView {
         }
         ev.prevent_default();
     };
-    let key = |(i, e): &(usize, crate::api::Entry)| {
+    let key = |(i, e): &(usize, crate::model::Entry)| {
         (
             *i,
             e.path.clone(),

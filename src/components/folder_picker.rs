@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use satchel_wire::NodePath;
 
-use crate::api::Client;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
@@ -23,7 +22,7 @@ pub fn FolderPicker(
         let at = location.get();
         let client = app.client();
         async move {
-            let result = client.list(&at).await;
+            let result = client.files().list(&at).await;
             let mut folders: Vec<_> = result
                 .as_ref()
                 .map(|v| v.iter().filter(|e| e.is_folder).cloned().collect())

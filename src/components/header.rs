@@ -5,7 +5,6 @@ use leptos::task::spawn_local;
 
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::Client;
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
 use crate::upload::{cancel_all, use_uploads};
@@ -25,7 +24,7 @@ pub fn Header() -> impl IntoView {
         let client = app.client();
         spawn_local(async move {
             // Signing out locally must work even when the server is unreachable.
-            let _ = client.logout().await;
+            let _ = client.session().logout().await;
             app.sign_out(Msg::SignedOut);
         });
     };

@@ -7,12 +7,12 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client as _, PublicLink};
 use crate::components::confirm_dialog::Confirm;
 use crate::components::share_dialog::copy_text;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
+use crate::model::PublicLink;
 use crate::state::use_app;
 
 /// "3" or "3 of 10": only the limit the server reported, nothing guessed.
@@ -50,7 +50,7 @@ pub fn MyLinks() -> impl IntoView {
     let links = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.links().await }
+        async move { client.links().links().await }
     });
     // Deleted here since the last load: hidden at once, without waiting for a reload.
     let removed = RwSignal::new(HashSet::<String>::new());
@@ -87,7 +87,7 @@ pub fn MyLinks() -> impl IntoView {
         ask.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.delete_link(&link.path).await {
+            match client.links().delete_link(&link.path).await {
                 Ok(()) => {
                     removed.update(|s| {
                         s.insert(link.path.to_string());

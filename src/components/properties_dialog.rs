@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Entry};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::Entry;
 use crate::state::use_app;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn PropertiesDialog(entry: Entry, on_close: Callback<()>) -> impl IntoView {
         let path = path.clone();
         async move {
             if is_folder {
-                Some(client.folder_totals(&path).await)
+                Some(client.files().folder_totals(&path).await)
             } else {
                 None
             }

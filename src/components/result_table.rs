@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::Entry;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
+use crate::model::Entry;
 
 #[component]
 pub fn ResultTable(id: &'static str, entries: Signal<Vec<Entry>>) -> impl IntoView {

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::api::Client as _;
 use crate::components::header::Header;
 use crate::components::storage_indicator::StorageIndicator;
 use crate::i18n::{Msg, t, tf};
@@ -47,7 +46,7 @@ fn Sidebar() -> impl IntoView {
         let client = app.client();
         async move {
             if caps.invitations {
-                client.invites().await
+                client.sharing().invites().await
             } else {
                 Ok(Vec::new())
             }

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::Client;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
@@ -18,7 +17,7 @@ pub fn StorageIndicator() -> impl IntoView {
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.request_quota().await {
+            match client.admin().request_quota().await {
                 Ok(()) => app.succeed(t(Msg::QuotaRequested).to_owned()),
                 Err(e) => app.report(&e),
             }

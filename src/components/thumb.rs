@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use satchel_wire::NodePath;
 
-use crate::api::Client;
 use crate::state::use_app;
 
 #[component]
@@ -14,7 +13,7 @@ pub fn Thumb(path: NodePath) -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let client = app.client();
     spawn_local(async move {
-        let Ok(blob) = client.thumbnail(&path).await else {
+        let Ok(blob) = client.files().thumbnail(&path).await else {
             return;
         };
         let Ok(object) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client as _;
 use crate::browser::{DialogKind, ViewMode, download_selection, toggle_favorite, use_browser};
 use crate::i18n::{Msg, t};
 use crate::state::use_app;
@@ -34,7 +33,7 @@ pub fn Toolbar() -> impl IntoView {
         matches!(sel.as_slice(), [e] if !e.is_folder)
     });
     let first_favorite = Memo::new(move |_| browser.selected().first().is_some_and(|e| e.favorite));
-    let open_dialog = move |make: fn(Vec<crate::api::Entry>) -> Option<DialogKind>| {
+    let open_dialog = move |make: fn(Vec<crate::model::Entry>) -> Option<DialogKind>| {
         if let Some(d) = make(browser.selected()) {
             browser.dialog.set(Some(d));
         }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Capabilities, Client as _};
 use crate::components::status::StatusRegions;
 use crate::i18n::{Msg, t};
+use crate::model::Capabilities;
 use crate::state::use_app;
 
 /// Its children when the dialect has what `needs` asks for, else `#not-available`.

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Entry};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::Entry;
 use crate::state::use_app;
 
 #[component]
@@ -23,13 +23,13 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
         let client = app.client();
         let path = path.clone();
         async move {
-            let list = client.versions(&path).await?;
+            let list = client.recovery().versions(&path).await?;
             let mut out = Vec::with_capacity(list.len());
             for v in list {
-                let url = client.version_url(&path, v.number).await.ok();
+                let url = client.recovery().version_url(&path, v.number).await.ok();
                 out.push((v, url));
             }
-            Ok::<_, crate::api::ApiError>(out)
+            Ok::<_, crate::model::ApiError>(out)
         }
     });
     Effect::new(move || {
@@ -43,7 +43,7 @@ pub fn VersionsPanel(entry: Entry, on_close: Callback<()>) -> impl IntoView {
             let client = app.client();
             let path = path.clone();
             spawn_local(async move {
-                match client.restore_version(&path, number).await {
+                match client.recovery().restore_version(&path, number).await {
                     Ok(_) => app.succeed(tf(Msg::VersionRestored, &[&number.to_string()])),
                     Err(e) => app.report(&e),
                 }

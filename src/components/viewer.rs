@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, Entry, TextHead};
 use crate::browser::{download, use_browser};
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::i18n::{Msg, t};
 use crate::logic::preview::{PreviewKind, preview_kind};
+use crate::model::{Entry, TextHead};
 use crate::state::use_app;
 
 /// Text files are fetched up to this many bytes (a `Range` request).
@@ -38,12 +38,14 @@ pub fn Viewer(start: usize, on_close: Callback<()>) -> impl IntoView {
             if kind == PreviewKind::None {
                 return None;
             }
-            let url = client.view_url(&entry.path).await;
+            let url = client.files().view_url(&entry.path).await;
             let shown = match (kind, url) {
                 (_, Err(e)) => Err(e),
-                (PreviewKind::Text, Ok(url)) => {
-                    client.text_head(&url, TEXT_LIMIT).await.map(Shown::Text)
-                }
+                (PreviewKind::Text, Ok(url)) => client
+                    .files()
+                    .text_head(&url, TEXT_LIMIT)
+                    .await
+                    .map(Shown::Text),
                 (_, Ok(url)) => Ok(Shown::Url(url)),
             };
             Some(shown)

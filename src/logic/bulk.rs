@@ -1,6 +1,6 @@
 //! What a change to many users did, in a form the page can say.
 
-use crate::api::QuotaOutcome;
+use crate::model::QuotaOutcome;
 
 /// How many worked, and who failed with which reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

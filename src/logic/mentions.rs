@@ -1,6 +1,6 @@
 //! `@login` mentions while typing a comment.
 
-use crate::api::TextPart;
+use crate::model::TextPart;
 
 /// A character a login may contain after `@`.
 pub fn is_login_char(c: char) -> bool {

@@ -1,6 +1,9 @@
-//! Folder paths in the SPA's own URLs: `/files/<segments percent-encoded>`.
+//! Folder paths in the SPA's own URLs: `/files/<segments percent-encoded>`, and the
+//! free `name (n).ext` a "keep both" picks.
 
-use satchel_wire::NodePath;
+use std::collections::BTreeSet;
+
+use satchel_wire::{FileName, NodePath};
 
 pub const FILES_PREFIX: &str = "/files";
 
@@ -59,6 +62,14 @@ pub fn folder_from_pathname(pathname: &str) -> Option<NodePath> {
     NodePath::parse(&decoded.join("/")).ok()
 }
 
+/// The first `name (n).ext` not taken in `folder`.
+pub fn free_name(name: &FileName, taken: &BTreeSet<String>) -> FileName {
+    (1..)
+        .map(|n| name.numbered(n))
+        .find(|c| !taken.contains(c.as_str()))
+        .unwrap_or_else(|| name.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +98,13 @@ mod tests {
         );
         assert_eq!(percent_decode("50%"), "50%");
         assert_eq!(percent_decode("a%zzb"), "a%zzb");
+    }
+
+    #[test]
+    fn keep_both_picks_first_free_number() {
+        let name = FileName::parse("a.txt").unwrap();
+        let taken: BTreeSet<String> = ["a.txt", "a (1).txt", "a (2).txt"].map(String::from).into();
+        assert_eq!(free_name(&name, &taken).as_str(), "a (3).txt");
+        assert_eq!(free_name(&name, &BTreeSet::new()).as_str(), "a (1).txt");
     }
 }

@@ -1,6 +1,6 @@
 //! Which viewer suits a file, judged from its MIME type and extension.
 
-use crate::api::Entry;
+use crate::model::Entry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PreviewKind {

@@ -1,6 +1,6 @@
 //! Client-side sorting of a folder listing: folders first, then by the chosen column.
 
-use crate::api::Entry;
+use crate::model::Entry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {

@@ -1,7 +1,7 @@
 //! The admin user list: sort parameters, the pager's range, each user's status and which actions
 //! apply to a row.
 
-use crate::api::{AdminUser, Capabilities, Role, UserQuery, UserSort, UsersPage};
+use crate::model::{AdminUser, Capabilities, Role, UserQuery, UserSort, UsersPage};
 
 /// The shortest password an admin may set (the server refuses shorter ones too).
 pub const MIN_PASSWORD: usize = 8;
@@ -119,7 +119,7 @@ pub fn actions_for(
 ) -> Vec<UserAction> {
     // (`Role` here is the action; the account roles need their full path.)
     use UserAction::*;
-    if user.role == crate::api::Role::SystemAdmin && me != crate::api::Role::SystemAdmin {
+    if user.role == crate::model::Role::SystemAdmin && me != crate::model::Role::SystemAdmin {
         return Vec::new();
     }
     if user.deleted {
@@ -272,7 +272,7 @@ mod tests {
     fn actions_follow_state_and_spare_yourself() {
         use UserAction::*;
         let caps = all_caps();
-        let admin = crate::api::Role::CompanyAdmin;
+        let admin = crate::model::Role::CompanyAdmin;
         let mut u = user();
         assert_eq!(
             actions_for(&u, false, admin, &caps),

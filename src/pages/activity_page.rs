@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Event, EventGroup, EventKind};
 use crate::components::rel_time::RelTime;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, fill, t};
 use crate::logic::paths::reveal_href;
+use crate::model::{Event, EventGroup, EventKind};
 use crate::state::use_app;
 
 /// Events fetched per "Load more".
@@ -120,7 +120,7 @@ fn ActivityView() -> impl IntoView {
         let client = app.client();
         let g = group.get_untracked();
         spawn_local(async move {
-            match client.events(g, skip, PAGE).await {
+            match client.comments().events(g, skip, PAGE).await {
                 // The filter changed meanwhile: that page is for the old one.
                 Ok(_) if group.get_untracked() != g => {}
                 Ok(page) => {

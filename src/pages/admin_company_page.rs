@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Company, QuotaRequest, RequestState, Role};
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_quota_dialog::QuotaDialog;
 use crate::components::usage_meter::UsageMeter;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
+use crate::model::{Company, QuotaRequest, RequestState, Role};
 use crate::state::use_app;
 
 #[component]
@@ -52,14 +52,14 @@ fn CompanyView() -> impl IntoView {
     let company = LocalResource::new(move || {
         version.track();
         let client = app.client();
-        async move { client.company().await }
+        async move { client.admin().company().await }
     });
     let requests = LocalResource::new(move || {
         version.track();
         let client = app.client();
         async move {
             if caps.quota_requests {
-                client.quota_requests().await
+                client.admin().quota_requests().await
             } else {
                 Ok(Vec::new())
             }
@@ -77,7 +77,7 @@ fn CompanyView() -> impl IntoView {
         let wanted = system_admin();
         async move {
             if wanted {
-                client.companies().await
+                client.admin().companies().await
             } else {
                 Ok(Vec::new())
             }
@@ -100,7 +100,11 @@ fn CompanyView() -> impl IntoView {
         let client = app.client();
         busy.set(true);
         spawn_local(async move {
-            match client.decide_quota_request(&r, approve, bytes).await {
+            match client
+                .admin()
+                .decide_quota_request(&r, approve, bytes)
+                .await
+            {
                 Ok(()) => {
                     approving.set(None);
                     let who = requester(&r);

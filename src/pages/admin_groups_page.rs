@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Group};
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_group_members::GroupMembers;
 use crate::components::admin_user_dialogs::value_of;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_input_on_mount};
 use crate::i18n::{Msg, t, tf};
+use crate::model::Group;
 use crate::state::use_app;
 
 #[component]
@@ -38,7 +38,7 @@ fn GroupsView() -> impl IntoView {
     let groups = LocalResource::new(move || {
         version.track();
         let client = app.client();
-        async move { client.groups().await }
+        async move { client.admin().groups().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = groups.get() {
@@ -64,7 +64,7 @@ fn GroupsView() -> impl IntoView {
         busy.set(true);
         let client = app.client();
         spawn_local(async move {
-            match client.create_group(&name).await {
+            match client.admin().create_group(&name).await {
                 Ok(g) => {
                     app.succeed(tf(Msg::GroupCreated, &[&g.name]));
                     if let Some(el) = new_name.get_untracked() {
@@ -81,7 +81,7 @@ fn GroupsView() -> impl IntoView {
     let rename = move |g: Group, name: String| {
         let client = app.client();
         spawn_local(async move {
-            match client.rename_group(&g, &name).await {
+            match client.admin().rename_group(&g, &name).await {
                 Ok(renamed) => {
                     ask.set(None);
                     app.succeed(tf(Msg::GroupRenamed, &[&renamed.name]));
@@ -95,7 +95,7 @@ fn GroupsView() -> impl IntoView {
         ask.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.delete_group(&g).await {
+            match client.admin().delete_group(&g).await {
                 Ok(()) => {
                     if open.get_untracked().as_deref() == Some(g.id.as_str()) {
                         open.set(None);

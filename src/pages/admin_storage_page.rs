@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, StorageReport};
 use crate::components::admin_bar_chart::BarChart;
 use crate::components::admin_frame::AdminFrame;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
+use crate::model::StorageReport;
 use crate::state::use_app;
 
 #[component]
@@ -127,7 +127,7 @@ fn StorageView() -> impl IntoView {
     let report = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.storage_report().await }
+        async move { client.admin().storage_report().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = report.get() {

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{AdminUser, Client, Role, UserQuery, UserSort};
 use crate::components::admin_frame::AdminFrame;
 use crate::components::admin_quota_dialog::QuotaDialog;
 use crate::components::admin_user_dialogs::{
@@ -20,6 +19,7 @@ use crate::components::confirm_dialog::Confirm;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::bulk;
 use crate::logic::user_list::{self, UserAction};
+use crate::model::{AdminUser, Role, UserQuery, UserSort};
 use crate::state::use_app;
 
 /// Users per page.
@@ -71,7 +71,7 @@ fn UsersView() -> impl IntoView {
             include_deleted: show_deleted.get(),
         };
         let client = app.client();
-        async move { client.admin_users(&query).await }
+        async move { client.admin().admin_users(&query).await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = users.get() {
@@ -119,18 +119,22 @@ fn UsersView() -> impl IntoView {
                     let who = shown_name(&user);
                     let outcome = match action {
                         UserAction::Disable => client
+                            .admin()
                             .set_user_active(&user.id, false)
                             .await
                             .map(|_| tf(Msg::UserDisabledDone, &[&who])),
                         UserAction::Enable => client
+                            .admin()
                             .set_user_active(&user.id, true)
                             .await
                             .map(|_| tf(Msg::UserEnabledDone, &[&who])),
                         UserAction::Unlock => client
+                            .admin()
                             .unlock_user(&user.id)
                             .await
                             .map(|_| tf(Msg::UserUnlockedDone, &[&who])),
                         _ => client
+                            .admin()
                             .restore_user(&user.id)
                             .await
                             .map(|_| tf(Msg::UserRestoredDone, &[&who])),
@@ -148,7 +152,7 @@ fn UsersView() -> impl IntoView {
         dialog.set(None);
         let client = app.client();
         spawn_local(async move {
-            match client.delete_user(&user.id).await {
+            match client.admin().delete_user(&user.id).await {
                 Ok(()) => {
                     selected.update(|s| {
                         s.remove(&user.id);
@@ -171,7 +175,7 @@ fn UsersView() -> impl IntoView {
         let client = app.client();
         quota_busy.set(true);
         spawn_local(async move {
-            match client.set_quota(&ids, bytes).await {
+            match client.admin().set_quota(&ids, bytes).await {
                 Ok(outcomes) => {
                     let summary = bulk::summarize(&asked, &outcomes);
                     let listed: Vec<(String, String)> = summary

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::Client;
 use crate::components::result_table::ResultTable;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -27,7 +26,7 @@ fn FavoritesView() -> impl IntoView {
     let listing = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.favorites().await }
+        async move { client.files().favorites().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = listing.get() {

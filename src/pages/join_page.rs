@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::{Client, ErrorKind};
 use crate::i18n::{Msg, t, tf};
 use crate::logic::user_list::MIN_PASSWORD;
+use crate::model::ErrorKind;
 use crate::state::use_app;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn JoinPage() -> impl IntoView {
     let invitation = LocalResource::new(move || {
         let client = app.client();
         let token = token.get_value();
-        async move { client.invitation(&token).await }
+        async move { client.admin().invitation(&token).await }
     });
     let name = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
@@ -46,7 +46,11 @@ pub fn JoinPage() -> impl IntoView {
         let client = app.client();
         let navigate = navigate.clone();
         spawn_local(async move {
-            match client.join(&token.get_value(), &full_name, &pw).await {
+            match client
+                .admin()
+                .join(&token.get_value(), &full_name, &pw)
+                .await
+            {
                 Ok(()) => {
                     app.notice.set(Some(t(Msg::JoinDone).to_owned()));
                     navigate(

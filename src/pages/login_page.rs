@@ -5,7 +5,6 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::Client;
 use crate::config::Dialect;
 use crate::i18n::{Msg, t, tf};
 use crate::state::use_app;
@@ -66,7 +65,7 @@ pub fn LoginPage() -> impl IntoView {
             .unwrap_or_else(|| dialect.get_untracked());
         let client = app.client_for(chosen);
         spawn_local(async move {
-            match client.login(user.trim(), &pass).await {
+            match client.session().login(user.trim(), &pass).await {
                 Ok(session) => app.sign_in(session),
                 Err(e) => error.set(Some(tf(Msg::LoginFailed, &[&e.user_message()]))),
             }

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{Client, Entry, SearchKind, SearchQuery};
 use crate::components::result_table::ResultTable;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
 use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
+use crate::model::{Entry, SearchKind, SearchQuery};
 use crate::state::use_app;
 
 const PAGE: u64 = 100;
@@ -77,7 +77,7 @@ fn SearchView() -> impl IntoView {
         let mine = generation.get_value();
         loading.set(true);
         spawn_local(async move {
-            let page = client.search(&q, offset, PAGE).await;
+            let page = client.files().search(&q, offset, PAGE).await;
             if generation.get_value() != mine {
                 return;
             }

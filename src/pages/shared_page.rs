@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{Client, Invite};
 use crate::components::my_links::MyLinks;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -14,6 +13,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::paths::files_href;
+use crate::model::Invite;
 use crate::state::use_app;
 
 #[component]
@@ -44,17 +44,17 @@ fn SharedView() -> impl IntoView {
     let invites = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.invites().await }
+        async move { client.sharing().invites().await }
     });
     let with_me = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.shared_with_me().await }
+        async move { client.sharing().shared_with_me().await }
     });
     let by_me = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.shared_by_me().await }
+        async move { client.sharing().shared_by_me().await }
     });
     Effect::new(move || {
         let failed = [
@@ -70,12 +70,12 @@ fn SharedView() -> impl IntoView {
         let client = app.client();
         spawn_local(async move {
             if accept {
-                match client.accept_invite(&invite.id).await {
+                match client.sharing().accept_invite(&invite.id).await {
                     Ok(entry) => app.succeed(tf(Msg::InviteAccepted, &[&entry.name])),
                     Err(e) => app.report(&e),
                 }
             } else {
-                match client.decline_invite(&invite.id).await {
+                match client.sharing().decline_invite(&invite.id).await {
                     Ok(()) => app.succeed(t(Msg::InviteDeclined).to_owned()),
                     Err(e) => app.report(&e),
                 }

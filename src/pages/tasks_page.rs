@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Client, MyTask};
 use crate::components::comments_panel::comment_text;
 use crate::components::shell::Shell;
 use crate::components::status::StatusRegions;
@@ -10,6 +9,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t};
 use crate::logic::format;
 use crate::logic::paths::reveal_href;
+use crate::model::MyTask;
 use crate::state::use_app;
 
 #[component]
@@ -23,8 +23,8 @@ pub fn TasksPage() -> impl IntoView {
     }
 }
 
-fn status_label(s: crate::api::TaskStatus) -> &'static str {
-    use crate::api::TaskStatus::*;
+fn status_label(s: crate::model::TaskStatus) -> &'static str {
+    use crate::model::TaskStatus::*;
     t(match s {
         Open => Msg::TaskStatusOpen,
         Accepted => Msg::TaskStatusAccepted,
@@ -38,12 +38,12 @@ fn TasksView() -> impl IntoView {
     let app = use_app();
     let me = LocalResource::new(move || {
         let client = app.client();
-        async move { client.account().await.ok() }
+        async move { client.session().account().await.ok() }
     });
     let tasks = LocalResource::new(move || {
         app.refresh.track();
         let client = app.client();
-        async move { client.my_tasks().await }
+        async move { client.comments().my_tasks().await }
     });
     Effect::new(move || {
         if let Some(Err(e)) = tasks.get() {

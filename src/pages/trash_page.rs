@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{ApiError, Client, ErrorKind, TaskState, TrashEntry};
+use crate::api::Client;
 use crate::components::confirm_dialog::Confirm;
 use crate::components::modal::{Modal, focus_button_on_mount};
 use crate::components::shell::Shell;
@@ -13,6 +13,7 @@ use crate::components::unavailable::Requires;
 use crate::i18n::{Msg, t, tf};
 use crate::logic::format;
 use crate::logic::selection::{ClickMode, Selection};
+use crate::model::{ApiError, ErrorKind, TaskState, TrashEntry};
 use crate::state::{AppState, use_app};
 
 /// How often a running task is asked for its progress.
@@ -54,7 +55,7 @@ impl Trash {
         let client = app.client();
         let etag = self.etag.get_value();
         spawn_local(async move {
-            match client.trash(etag.as_deref()).await {
+            match client.recovery().trash(etag.as_deref()).await {
                 Ok(Some(listing)) => {
                     self.etag.set_value(listing.etag);
                     self.selection.set(Selection::default());
@@ -75,7 +76,7 @@ impl Trash {
             let mut done = 0usize;
             while !queue.is_empty() {
                 let entry = queue.remove(0);
-                match client.restore(&entry.id, overwrite).await {
+                match client.recovery().restore(&entry.id, overwrite).await {
                     Ok(_) => done += 1,
                     Err(e) if e.kind == ErrorKind::Conflict && !overwrite => {
                         self.ask.set(Some(Ask::Conflict(entry, queue)));
@@ -108,7 +109,8 @@ impl Trash {
         let ids: Vec<String> = entries.into_iter().map(|e| e.id).collect();
         self.progress.set(Some(0));
         spawn_local(async move {
-            let outcome = run_task(&client, client.purge(&ids).await, self.progress).await;
+            let outcome =
+                run_task(&client, client.recovery().purge(&ids).await, self.progress).await;
             self.progress.set(None);
             match outcome {
                 Ok((items, bytes)) => app.succeed(tf(
@@ -124,13 +126,13 @@ impl Trash {
 
 /// Poll a started task until it is done, mirroring its progress into `progress`.
 async fn run_task(
-    client: &impl Client,
+    client: &Client,
     started: Result<String, ApiError>,
     progress: RwSignal<Option<u8>>,
 ) -> Result<(u64, u64), ApiError> {
     let id = started?;
     loop {
-        match client.task(&id).await? {
+        match client.recovery().task(&id).await? {
             TaskState::Done { items, bytes } => return Ok((items, bytes)),
             TaskState::Running { percent } => progress.set(Some(percent)),
         }

@@ -1,27 +1,27 @@
-//! The upload queue: hash in the worker, ask the server (dedup / conflict), send the parts (up to
-//! `parallel_chunks` at once, each retried with backoff), confirm. Per-file cancel aborts the
+//! The upload queue, for any dialect: it plans each file from the dialect's
+//! [`UploadProtocol`](crate::model::UploadProtocol) (hash in the worker or not, a session with
+//! parts, up to `parallel_chunks` at once where allowed, each retried with backoff, or one
+//! request), asks the user about name conflicts, and reports progress. Per-file cancel aborts the
 //! XHRs, stops the worker and cancels the server session.
 //!
 //! Reactive state (`Uploads`, `UploadItem`) is what the panel shows; the browser objects that are
 //! not `Send` (File, XHRs, Worker) live in a thread-local runtime here.
 
 pub mod md5;
-pub mod plan;
 pub mod retry;
+mod transfer;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
-use futures::TryStreamExt;
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use satchel_wire::{FileName, NodePath};
+use satchel_wire::NodePath;
 
 use crate::api::http::XhrSet;
-use crate::api::{ApiError, Client, ErrorKind, UploadSession, UploadStart};
-use crate::i18n::{Msg, t, tf};
+use crate::model::UploadSession;
 use crate::state::{AppState, now_ms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +200,7 @@ async fn run_queue(app: AppState, uploads: Uploads) {
             continue;
         };
         if !control.cancelled.get() {
-            upload_one(app, uploads, &item, &file, &control).await;
+            transfer::upload_one(app, uploads, &item, &file, &control).await;
         }
         item.ended_ms.set(Some(now_ms()));
         RT.with_borrow_mut(|rt| rt.controls.remove(&item.id));
@@ -233,7 +233,7 @@ pub fn cancel(app: AppState, uploads: Uploads, id: u32) {
     if let Some(session) = control.session.borrow_mut().take() {
         let client = app.client();
         spawn_local(async move {
-            let _ = client.cancel(&session).await;
+            let _ = client.uploads().cancel(&session).await;
         });
     }
 }
@@ -278,217 +278,6 @@ async fn ask_conflict(uploads: Uploads, item: &UploadItem) -> Option<ConflictCho
     Some(choice)
 }
 
-/// The first `name (n).ext` not taken in `folder`.
-pub fn free_name(name: &FileName, taken: &BTreeSet<String>) -> FileName {
-    (1..)
-        .map(|n| name.numbered(n))
-        .find(|c| !taken.contains(c.as_str()))
-        .unwrap_or_else(|| name.clone())
-}
-
-async fn upload_one(
-    app: AppState,
-    uploads: Uploads,
-    item: &UploadItem,
-    file: &web_sys::File,
-    control: &Control,
-) {
-    let outcome = transfer(app, uploads, item, file, control).await;
-    if control.cancelled.get() {
-        item.state.set(UploadState::Cancelled);
-        return;
-    }
-    match outcome {
-        Ok(state) => {
-            item.state.set(state);
-            if matches!(state, UploadState::Done | UploadState::Deduplicated) {
-                app.succeed(tf(Msg::UploadFinished, &[&item.name]));
-                app.reload();
-            }
-        }
-        Err(err) => {
-            let open_session = control.session.borrow_mut().take();
-            if let Some(session) = open_session {
-                let _ = app.client().cancel(&session).await;
-            }
-            if err.ends_session() {
-                app.report(&err);
-            }
-            if err.kind == ErrorKind::QuotaExceeded {
-                item.over_quota.set(true);
-                item.note.set(Some(t(Msg::ErrQuotaExceeded).to_owned()));
-                app.fail(t(Msg::ErrQuotaExceeded).to_owned());
-            } else {
-                item.note.set(Some(err.user_message()));
-            }
-            item.state.set(UploadState::Failed);
-        }
-    }
-}
-
-async fn transfer(
-    app: AppState,
-    uploads: Uploads,
-    item: &UploadItem,
-    file: &web_sys::File,
-    control: &Control,
-) -> Result<UploadState, ApiError> {
-    let config = app.config.get_untracked();
-    let name = FileName::parse(&item.name)
-        .map_err(|e| ApiError::new(ErrorKind::InvalidName, 0, e.to_string()))?;
-    item.state.set(UploadState::Hashing);
-    let hashed = item.hashed;
-    let hashes = md5::hash_file(
-        file,
-        config.chunk_size,
-        move |n| hashed.set(n),
-        &control.worker,
-    )
-    .await
-    .map_err(|e| {
-        ApiError::new(
-            ErrorKind::Unexpected,
-            0,
-            format!("{} {e}", t(Msg::ErrWorker)),
-        )
-    })?;
-    if control.cancelled.get() {
-        return Err(ApiError::aborted());
-    }
-    let client = app.client();
-    let mut target = item.folder.join(&name);
-    let mut overwrite = false;
-    let session = loop {
-        match client
-            .begin_upload(&target, item.size, &hashes.whole, overwrite)
-            .await
-        {
-            Ok(UploadStart::Deduplicated(_)) => return Ok(UploadState::Deduplicated),
-            Ok(UploadStart::Session(s)) => break s,
-            Err(e) if e.kind == ErrorKind::Conflict && !overwrite => {
-                match ask_conflict(uploads, item).await {
-                    Some(ConflictChoice::Replace) => overwrite = true,
-                    Some(ConflictChoice::KeepBoth) => {
-                        let taken: BTreeSet<String> = client
-                            .list(&item.folder)
-                            .await?
-                            .into_iter()
-                            .map(|e| e.name)
-                            .collect();
-                        target = item.folder.join(&free_name(&name, &taken));
-                    }
-                    Some(ConflictChoice::Skip) | None => return Ok(UploadState::Skipped),
-                }
-                if control.cancelled.get() {
-                    return Err(ApiError::aborted());
-                }
-                item.state.set(UploadState::Hashing);
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    *control.session.borrow_mut() = Some(session.clone());
-    item.state.set(UploadState::Uploading);
-    item.started_ms.set(now_ms());
-
-    let parts = plan::plan(item.size, config.chunk_size);
-    let loaded = Rc::new(RefCell::new(vec![0u64; parts.len()]));
-    let parallel = if session.sequential {
-        1
-    } else {
-        config.parallel_chunks
-    };
-    futures::stream::iter(parts.into_iter().enumerate().map(Ok::<_, ApiError>))
-        .try_for_each_concurrent(parallel, |(i, part)| {
-            let client = client.clone();
-            let session = session.clone();
-            let md5 = hashes.chunks.get(i).cloned().unwrap_or_default();
-            let loaded = loaded.clone();
-            async move {
-                send_part(
-                    &client, &session, file, part, &md5, item, control, i, loaded,
-                )
-                .await
-            }
-        })
-        .await?;
-
-    if control.cancelled.get() {
-        return Err(ApiError::aborted());
-    }
-    client
-        .confirm(&session, item.size, &hashes.whole, overwrite)
-        .await?;
-    control.session.borrow_mut().take();
-    item.sent.set(item.size);
-    Ok(UploadState::Done)
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn send_part(
-    client: &impl Client,
-    session: &UploadSession,
-    file: &web_sys::File,
-    part: plan::Part,
-    md5: &str,
-    item: &UploadItem,
-    control: &Control,
-    index: usize,
-    loaded: Rc<RefCell<Vec<u64>>>,
-) -> Result<(), ApiError> {
-    let sent = item.sent;
-    let set_loaded = {
-        let loaded = loaded.clone();
-        move |n: u64| {
-            let total = {
-                let mut l = loaded.borrow_mut();
-                l[index] = n;
-                l.iter().sum::<u64>()
-            };
-            sent.set(total);
-        }
-    };
-    let mut attempt = 1;
-    loop {
-        if control.cancelled.get() {
-            return Err(ApiError::aborted());
-        }
-        let result = async {
-            let url = client
-                .part_target(session, part.num, part.len(), md5)
-                .await?;
-            let blob = file
-                .slice_with_f64_and_f64(part.start as f64, part.end as f64)
-                .map_err(|e| ApiError::new(ErrorKind::Unexpected, 0, format!("{e:?}")))?;
-            let progress = set_loaded.clone();
-            client
-                .put_part(&url, &blob, move |n| progress(n as u64), &control.xhrs)
-                .await
-        }
-        .await;
-        match result {
-            Ok(()) => {
-                set_loaded(part.len());
-                return Ok(());
-            }
-            Err(e)
-                if e.is_transient()
-                    && attempt < retry::MAX_ATTEMPTS
-                    && !control.cancelled.get() =>
-            {
-                set_loaded(0);
-                attempt += 1;
-                item.note.set(Some(tf(
-                    Msg::Retrying,
-                    &[&part.num.to_string(), &attempt.to_string()],
-                )));
-                gloo_timers::future::TimeoutFuture::new(retry::delay_ms(attempt)).await;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 /// Totals for the overall line: (done bytes, total bytes, active files).
 pub fn totals(items: &[UploadItem]) -> (u64, u64, usize) {
     let relevant = items.iter().filter(|i| {
@@ -506,17 +295,4 @@ pub fn totals(items: &[UploadItem]) -> (u64, u64, usize) {
         count += 1;
     }
     (done, total, count)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_both_picks_first_free_number() {
-        let name = FileName::parse("a.txt").unwrap();
-        let taken: BTreeSet<String> = ["a.txt", "a (1).txt", "a (2).txt"].map(String::from).into();
-        assert_eq!(free_name(&name, &taken).as_str(), "a (3).txt");
-        assert_eq!(free_name(&name, &BTreeSet::new()).as_str(), "a (1).txt");
-    }
 }

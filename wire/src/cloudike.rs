@@ -176,7 +176,9 @@ pub struct AccountInfo {
 }
 
 /// `GET metadata/<path>` and every endpoint that "returns metadata".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: a link view leaves the owner fields out.
+#[serde(default)]
 pub struct Metadata {
     /// Extension: the last path segment, `""` for the root.
     pub name: String,
@@ -196,6 +198,8 @@ pub struct Metadata {
     pub deleted: bool,
     /// Folders only: changes whenever anything below changes; the listing's ETag.
     pub hash: Option<String>,
+    /// Some servers send ids as strings of digits.
+    #[serde(deserialize_with = "crate::loose::int")]
     pub owner: i64,
     pub owner_name: String,
     /// Extension: marked with `fileops/set_favorite/`.
@@ -396,7 +400,9 @@ fn yes() -> bool {
 }
 
 /// `GET company/<id>/users`: one person of the picker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct CompanyUser {
     pub userid: i64,
     pub login: String,
@@ -404,7 +410,9 @@ pub struct CompanyUser {
 }
 
 /// `GET company/<id>/users`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct CompanyUsers {
     pub count: u64,
     pub users: Vec<CompanyUser>,
@@ -437,7 +445,9 @@ pub struct Collaborator {
 }
 
 /// `GET shares/invites/`: a pending invitation to me.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct ShareInvite {
     pub hash: String,
     /// The shared folder's name.
@@ -472,7 +482,9 @@ pub struct OtherShare {
 }
 
 /// `POST links/create/` and each item of `GET links/`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct PublicLink {
     pub hash: String,
     /// The full URL of the recipient's page (`…/s/<hash>`).
@@ -494,10 +506,14 @@ fn is_zero(n: &u64) -> bool {
 }
 
 /// A task's assignee (`assignees` of a comment).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct CommentAssignee {
     /// 24 hex digits.
     pub id: String,
+    /// Some servers send ids as strings of digits.
+    #[serde(deserialize_with = "crate::loose::int")]
     pub user_id: i64,
     pub user_name: String,
     /// `open`, `accepted`, `declined` or `completed`.
@@ -506,7 +522,9 @@ pub struct CommentAssignee {
 }
 
 /// `workflow/comments/<path>` items and the answer of every `workflow/comment*` write.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct Comment {
     /// 24 hex digits.
     pub id: String,
@@ -520,6 +538,8 @@ pub struct Comment {
     /// `text` or `task`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Some servers send ids as strings of digits.
+    #[serde(deserialize_with = "crate::loose::int")]
     pub owner_id: i64,
     #[serde(default)]
     pub owner_name: String,
@@ -531,7 +551,9 @@ pub struct Comment {
 }
 
 /// `workflow/tasks/` items: a task comment, and the item it is on in my tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// Read leniently by the SPA: real servers leave fields out.
+#[serde(default)]
 pub struct TaskItem {
     #[serde(flatten)]
     pub comment: Comment,
@@ -599,6 +621,22 @@ mod tests {
         assert_eq!(human_size(0), "0B");
         assert_eq!(human_size(126_362), "123.4KB");
         assert_eq!(human_size(50 * 1024 * 1024), "50.0MB");
+    }
+
+    #[test]
+    fn the_spa_reads_sparse_and_loose_records() {
+        let t: TaskItem = serde_json::from_str(
+            r#"{"id":"c1","text":"hi","type":"task","owner_id":"7","path":"/a",
+                "assignees":[{"user_id":8,"user_name":"Bob","status":"open"}]}"#,
+        )
+        .unwrap();
+        assert_eq!((t.comment.owner_id, t.path.as_str()), (7, "/a"));
+        assert_eq!(t.comment.assignees[0].user_id, 8);
+        let m: Metadata =
+            serde_json::from_str(r#"{"path":"/s","folder":true,"owner":"3"}"#).unwrap();
+        assert_eq!((m.owner, m.writable, m.content), (3, true, None));
+        let l: PublicLink = serde_json::from_str(r#"{"hash":"h","path":"/x"}"#).unwrap();
+        assert_eq!((l.hash.as_str(), l.expires), ("h", None));
     }
 
     #[test]

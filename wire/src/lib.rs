@@ -4,6 +4,7 @@
 //! thiserror only, so neither side's internals (database, runtime, DOM) leak into the other.
 
 pub mod cloudike;
+pub mod loose;
 pub mod name;
 pub mod opendrive;
 

@@ -1,18 +1,16 @@
 //! OpenDrive's account users and user groups (docs/dialects/opendrive.md, "Account users and user
-//! groups"), mapped onto Satchel's admin terms. The `Client` methods in `opendrive.rs` call these.
+//! groups"), mapped onto Satchel's admin terms. The [`AdminApi`] impl is at the end.
 //!
 //! Every account-user endpoint is keyed by login (`access_email`), so on this dialect the SPA's
 //! user id ([`AdminUser::id`], [`Member::user_id`]) **is the login**. The API neither pages nor
 //! sorts: `searchusers.json` answers every match, and the page is cut and sorted here.
 
+use async_trait::async_trait;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::*;
 use super::{Id, Num, OpenDrive, unit};
-use crate::api::{
-    AdminUser, ApiError, ErrorKind, Group, Member, NewUser, Person, QuotaOutcome, Role, UserEdit,
-    UserQuery, UsersPage,
-};
 use crate::logic::user_list;
 
 const MIB: u64 = 1024 * 1024;
@@ -20,7 +18,7 @@ const MIB: u64 = 1024 * 1024;
 /// An account user (guide 1.2-1.4), with only the fields the SPA reads.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, rename_all = "PascalCase")]
-struct AccountUser {
+pub(super) struct AccountUser {
     first_name: String,
     last_name: String,
     /// The login.
@@ -85,7 +83,7 @@ fn user_from(u: AccountUser) -> AdminUser {
     }
 }
 
-fn person_from(u: &AccountUser) -> Person {
+pub(super) fn person_from(u: &AccountUser) -> Person {
     Person {
         login: u.email.clone(),
         name: full_name(u),
@@ -120,7 +118,7 @@ fn quota_mb(bytes: Option<u64>) -> u64 {
 
 impl OpenDrive {
     /// Every account user of my company whose login or name contains `text`.
-    async fn search_users(&self, text: &str) -> Result<Vec<AccountUser>, ApiError> {
+    pub(super) async fn search_users(&self, text: &str) -> Result<Vec<AccountUser>, ApiError> {
         let query = [("search_query", text.trim().to_owned())];
         self.get(
             &self.in_session("accountusers/searchusers.json", &[]),
@@ -129,12 +127,16 @@ impl OpenDrive {
         .await
     }
 
-    async fn user_info(&self, login: &str) -> Result<AccountUser, ApiError> {
+    pub(super) async fn user_info(&self, login: &str) -> Result<AccountUser, ApiError> {
         self.get(&self.in_session("accountusers/info.json", &[login]), &[])
             .await
     }
 
-    async fn put_user(&self, login: &str, mut fields: serde_json::Value) -> Result<(), ApiError> {
+    pub(super) async fn put_user(
+        &self,
+        login: &str,
+        mut fields: serde_json::Value,
+    ) -> Result<(), ApiError> {
         fields["access_email"] = json!(login);
         unit(self.send("PUT", "accountusers.json", fields).await?)
     }
@@ -151,7 +153,42 @@ impl OpenDrive {
         }
     }
 
-    pub(super) async fn find_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
+    /// `setaccess.json`: 1 enables (and unlocks), 0 disables.
+    pub(super) async fn set_access(&self, login: &str, active: bool) -> Result<(), ApiError> {
+        let body = json!({ "access_email": login, "access_active": u8::from(active) });
+        unit(
+            self.send("POST", "accountusers/setaccess.json", body)
+                .await?,
+        )
+    }
+}
+
+/// The answer of an endpoint that returns one account user, for tests.
+#[cfg(test)]
+fn decode_user(body: &str) -> AdminUser {
+    let reply = crate::api::http::Reply {
+        status: 200,
+        body: body.to_owned(),
+        etag: None,
+        content_range: None,
+    };
+    user_from(super::decode(reply).unwrap())
+}
+
+#[async_trait(?Send)]
+impl AdminApi for OpenDrive {
+    fn declare(&self, caps: &mut Capabilities) {
+        // Account users and user groups; no invitations, restorable deletion, company panel,
+        // storage report or group shares in this API.
+        caps.unlock_users = true;
+        caps.roles = true;
+        caps.quotas = true;
+        caps.groups = true;
+    }
+
+    // Administration: account users and user groups (opendrive/admin.rs). User ids are logins.
+
+    async fn admin_users(&self, q: &UserQuery) -> Result<UsersPage, ApiError> {
         let all = self.search_users(&q.text).await?;
         // Neither paged nor sorted by the API: done here.
         Ok(user_list::sort_and_page(
@@ -160,17 +197,7 @@ impl OpenDrive {
         ))
     }
 
-    /// The directory for the share dialog and the group picker: company people only, and none
-    /// for a plain user (the endpoint is an admin's).
-    pub(super) async fn directory(&self, query: &str) -> Result<Vec<Person>, ApiError> {
-        match self.search_users(query).await {
-            Ok(found) => Ok(found.iter().map(person_from).collect()),
-            Err(e) if e.kind == ErrorKind::Forbidden => Ok(Vec::new()),
-            Err(e) => Err(e),
-        }
-    }
-
-    pub(super) async fn new_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
+    async fn create_user(&self, user: &NewUser) -> Result<AdminUser, ApiError> {
         let login = user.login.trim();
         let (first, last) = name_parts(if user.name.trim().is_empty() {
             login
@@ -191,7 +218,7 @@ impl OpenDrive {
     }
 
     /// Only the name: this API keeps no language or time zone per account user.
-    pub(super) async fn edit(&self, login: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
+    async fn edit_user(&self, login: &str, edit: &UserEdit) -> Result<AdminUser, ApiError> {
         let (first, last) = name_parts(&edit.name);
         if !first.is_empty() {
             let body = json!({ "access_first_name": first, "access_last_name": last });
@@ -200,12 +227,22 @@ impl OpenDrive {
         Ok(user_from(self.user_info(login).await?))
     }
 
-    pub(super) async fn set_password(&self, login: &str, password: &str) -> Result<(), ApiError> {
+    async fn set_user_password(&self, login: &str, password: &str) -> Result<(), ApiError> {
         self.put_user(login, json!({ "access_password": password }))
             .await
     }
 
-    pub(super) async fn set_role(&self, login: &str, role: Role) -> Result<(), ApiError> {
+    async fn set_user_active(&self, login: &str, active: bool) -> Result<AdminUser, ApiError> {
+        self.set_access(login, active).await?;
+        Ok(user_from(self.user_info(login).await?))
+    }
+
+    async fn unlock_user(&self, id: &str) -> Result<(), ApiError> {
+        // `access_active` 1 unlocks (and enables: the API has no unlock alone).
+        self.set_access(id, true).await
+    }
+
+    async fn set_user_role(&self, login: &str, role: Role) -> Result<(), ApiError> {
         let mode = match role {
             Role::User => 0,
             Role::CompanyAdmin => 1,
@@ -217,7 +254,7 @@ impl OpenDrive {
     }
 
     /// One `PUT` per user; each answer is that user's outcome.
-    pub(super) async fn set_quotas(
+    async fn set_quota(
         &self,
         logins: &[String],
         quota_bytes: Option<u64>,
@@ -247,37 +284,19 @@ impl OpenDrive {
         Ok(out)
     }
 
-    /// `setaccess.json`: 1 enables (and unlocks), 0 disables.
-    pub(super) async fn set_access(&self, login: &str, active: bool) -> Result<(), ApiError> {
-        let body = json!({ "access_email": login, "access_active": u8::from(active) });
-        unit(
-            self.send("POST", "accountusers/setaccess.json", body)
-                .await?,
-        )
-    }
-
-    pub(super) async fn set_active(
-        &self,
-        login: &str,
-        active: bool,
-    ) -> Result<AdminUser, ApiError> {
-        self.set_access(login, active).await?;
-        Ok(user_from(self.user_info(login).await?))
-    }
-
-    pub(super) async fn remove_user(&self, login: &str) -> Result<(), ApiError> {
+    async fn delete_user(&self, login: &str) -> Result<(), ApiError> {
         self.delete_at(&self.in_session("accountusers.json", &[login]))
             .await
     }
 
-    pub(super) async fn list_groups(&self) -> Result<Vec<Group>, ApiError> {
+    async fn groups(&self) -> Result<Vec<Group>, ApiError> {
         let all: Vec<UserGroup> = self
             .get("usergroups/all.json", &self.session_query())
             .await?;
         Ok(all.into_iter().map(group_from).collect())
     }
 
-    pub(super) async fn new_group(&self, name: &str) -> Result<Group, ApiError> {
+    async fn create_group(&self, name: &str) -> Result<Group, ApiError> {
         let made: GroupCreated = self
             .post("usergroups.json", json!({ "group_name": name.trim() }))
             .await?;
@@ -288,7 +307,7 @@ impl OpenDrive {
         })
     }
 
-    pub(super) async fn rename(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
+    async fn rename_group(&self, group: &Group, name: &str) -> Result<Group, ApiError> {
         let body = json!({ "group_id": group.id, "group_name": name.trim() });
         unit(self.send("PUT", "usergroups.json", body).await?)?;
         Ok(Group {
@@ -297,12 +316,12 @@ impl OpenDrive {
         })
     }
 
-    pub(super) async fn remove_group(&self, group: &Group) -> Result<(), ApiError> {
+    async fn delete_group(&self, group: &Group) -> Result<(), ApiError> {
         self.delete_at(&self.in_session("usergroups.json", &[&group.id]))
             .await
     }
 
-    pub(super) async fn members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
+    async fn group_members(&self, group: &Group) -> Result<Vec<Member>, ApiError> {
         let list: Vec<AccountUser> = self
             .get(
                 &self.in_session("accountusers/usersingroup.json", &[&group.id]),
@@ -319,11 +338,7 @@ impl OpenDrive {
     }
 
     /// `move.json`: the user ends up in this group **only** (out of any other group).
-    pub(super) async fn add_members(
-        &self,
-        group: &Group,
-        logins: &[String],
-    ) -> Result<(), ApiError> {
+    async fn add_group_members(&self, group: &Group, logins: &[String]) -> Result<(), ApiError> {
         for login in logins {
             let body = json!({ "access_email": login, "group_id": group.id });
             unit(self.send("POST", "accountusers/move.json", body).await?)?;
@@ -332,87 +347,5 @@ impl OpenDrive {
     }
 }
 
-/// The answer of an endpoint that returns one account user, for tests.
 #[cfg(test)]
-fn decode_user(body: &str) -> AdminUser {
-    let reply = crate::api::http::Reply {
-        status: 200,
-        body: body.to_owned(),
-        etag: None,
-        content_range: None,
-    };
-    user_from(super::decode(reply).unwrap())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const NEWBIE: &str = r#"{"AccessUserID":"9","FirstName":"New","LastName":"Bie",
-        "Email":"newbie","AdminMode":0,"AccessAdminLevel":0,"AccessActive":1,"BwMax":0,
-        "BwUsed":0,"StorageMax":0,"StorageUsed":1234,"AccessSince":"1700000000","Position":"",
-        "Phone":"","Avatar":"","AvatarColor":"","GroupIDs":["3"]}"#;
-
-    #[test]
-    fn an_account_user_is_keyed_by_login() {
-        let u = decode_user(NEWBIE);
-        assert_eq!(u.id, "newbie");
-        assert_eq!(u.login, "newbie");
-        assert_eq!(u.name, "New Bie");
-        assert_eq!(u.role, Role::User);
-        assert!(u.active && !u.locked && !u.deleted);
-        assert_eq!(u.used_bytes, 1234);
-        assert_eq!(u.quota_bytes, None);
-    }
-
-    #[test]
-    fn access_levels_and_states_map() {
-        let u = decode_user(
-            r#"{"Email":"adele","AdminMode":1,"AccessAdminLevel":"1","AccessActive":"0",
-                "StorageMax":"1048576"}"#,
-        );
-        assert_eq!(u.role, Role::CompanyAdmin);
-        assert!(!u.active && !u.locked);
-        assert_eq!(u.quota_bytes, Some(MIB));
-        let u = decode_user(r#"{"Email":"root","AccessAdminLevel":2,"AccessActive":2}"#);
-        assert_eq!(u.role, Role::SystemAdmin);
-        assert!(u.active && u.locked);
-        // An old server sending only AdminMode.
-        let u = decode_user(r#"{"Email":"a","AdminMode":"1"}"#);
-        assert_eq!(u.role, Role::CompanyAdmin);
-    }
-
-    #[test]
-    fn groups_read_numbers_as_strings_or_numbers() {
-        let g: UserGroup = serde_json::from_str(
-            r#"{"GroupID":"7","GroupName":"Design","GroupActive":"1","NumUsers":2}"#,
-        )
-        .unwrap();
-        let g = group_from(g);
-        assert_eq!(
-            (g.id.as_str(), g.name.as_str(), g.members),
-            ("7", "Design", 2)
-        );
-        let made: GroupCreated = serde_json::from_str(r#"{"Group_id": 7}"#).unwrap();
-        assert_eq!(made.group_id.0, "7");
-    }
-
-    #[test]
-    fn names_split_at_the_first_space() {
-        assert_eq!(name_parts("New Bie"), ("New".into(), "Bie".into()));
-        assert_eq!(
-            name_parts(" Anne Marie Sky "),
-            ("Anne".into(), "Marie Sky".into())
-        );
-        assert_eq!(name_parts("Cher"), ("Cher".into(), "Cher".into()));
-    }
-
-    #[test]
-    fn quotas_round_up_to_whole_megabytes() {
-        assert_eq!(quota_mb(None), 0);
-        assert_eq!(quota_mb(Some(1)), 1);
-        assert_eq!(quota_mb(Some(MIB)), 1);
-        assert_eq!(quota_mb(Some(MIB + 1)), 2);
-        assert_eq!(quota_mb(Some(0)), 1);
-    }
-}
+mod tests;

@@ -1,5 +1,5 @@
 //! Satchel's own terms for administration: people, groups, companies, quotas. Dialects map their
-//! admin endpoints onto these; a dialect without one leaves the trait's default (`Unsupported`).
+//! admin endpoints onto these in their `admin.rs`.
 
 use super::Person;
 
