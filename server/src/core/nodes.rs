@@ -761,7 +761,7 @@ impl Core {
     pub async fn list(&self, user: &User, path: NodePath, q: ListQuery) -> CoreResult<Listing> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let mut node = resolve(c, user, &path)?;
                 if path.is_root() {
                     // The root's listing shows the mounts too: its hash must change with them.
@@ -1050,7 +1050,7 @@ impl Core {
     ) -> CoreResult<(Entry, i64, BlobKey)> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = resolve(c, user, &path)?;
                 if node.folder {
                     return Err(CoreError::InvalidParameters(format!(
