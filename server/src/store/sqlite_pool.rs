@@ -86,3 +86,36 @@ pub(super) fn default_size() -> usize {
         .unwrap_or(1)
         .max(2)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Db;
+
+    #[tokio::test]
+    async fn reads_see_committed_writes_and_cannot_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("db.sqlite3")).unwrap();
+        db.tx(|c| {
+            c.execute(
+                "INSERT INTO users (login, name, password_hash, created) VALUES ('a', 'A', '', 0)",
+                [],
+            )?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+        let n: i64 = db
+            .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))?))
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+        let write = db.read(|c| Ok(c.execute("DELETE FROM users", [])?)).await;
+        assert!(write.is_err());
+        // More reads than connections, at once: they queue, none is lost.
+        let reads =
+            (0..8).map(|_| db.read(|c| Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?)));
+        for r in futures_util::future::join_all(reads).await {
+            assert_eq!(r.unwrap(), 1);
+        }
+    }
+}
