@@ -39,6 +39,9 @@ pub struct Config {
     pub fault_fail_part: Option<u32>,
     /// Test hook: mount `/api/{1,v1}/_test/{panic,internal}` (see `fault_routes`).
     pub fault_panic_route: bool,
+    /// Test hook: every listing waits (up to 10 s, else 500) while holding its database
+    /// connection until a second listing does too (see `core::rendezvous`).
+    pub fault_listing_rendezvous: bool,
     /// Benchmark hook: folders to fill with many small files at startup.
     pub seed_folders: Vec<crate::SeedFolder>,
 }
@@ -58,6 +61,7 @@ impl Config {
             trust_forwarded_for: false,
             fault_fail_part: None,
             fault_panic_route: false,
+            fault_listing_rendezvous: false,
             seed_folders: Vec::new(),
         }
     }

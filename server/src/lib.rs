@@ -59,6 +59,9 @@ pub async fn open_core(config: &Config) -> Result<Arc<Core>, BoxError> {
         burst: config.guess_burst,
         per_second: config.guesses_per_second,
     });
+    if config.fault_listing_rendezvous {
+        core.listing_rendezvous = Some(Arc::new(core::rendezvous::Rendezvous::new(2)));
+    }
     // The dummy hash unknown logins are checked against, made now rather than on a first
     // request (whose answer would take twice as long).
     tokio::task::spawn_blocking(core::passwords::warm_up);

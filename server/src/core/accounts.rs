@@ -114,7 +114,7 @@ impl Core {
     pub async fn find_users(&self, actor: &User, q: UserSearch) -> CoreResult<(u64, Vec<Account>)> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let actor = roles::actor(c, aid)?;
                 let company = match (actor.role, q.company) {
                     (Role::SystemAdmin, asked) => asked,
@@ -174,7 +174,7 @@ impl Core {
         let aid = actor.id;
         let q = query.unwrap_or_default().to_lowercase();
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let actor = roles::actor(c, aid)?;
                 roles::authorize_member(&actor, company)?;
                 let mut stmt = c.prepare(

@@ -213,7 +213,7 @@ impl Core {
     /// What a zip of `paths` would hold; missing paths are 404 before any byte is sent.
     pub async fn archive_plan(&self, user: &User, paths: Vec<NodePath>) -> CoreResult<ArchivePlan> {
         let user = user.id;
-        self.db.tx(move |c| plan(c, user, &paths, now_ms())).await
+        self.db.read(move |c| plan(c, user, &paths, now_ms())).await
     }
 
     /// The zip's bytes as they are produced. A failure midway (a blob gone) ends the stream
@@ -272,7 +272,7 @@ impl Core {
     pub async fn redeem_archive(&self, ticket: &str) -> CoreResult<ArchivePlan> {
         let t = ticket.to_owned();
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let (user, lines, file_name) = c
                     .query_row(
                         "SELECT user_id, paths, file_name FROM archive_tickets WHERE ticket = ?1 AND expires > ?2",

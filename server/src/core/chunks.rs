@@ -54,7 +54,7 @@ impl Core {
         let uid = user.id;
         let tp = temp_path.to_owned();
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let unknown = || CoreError::NotFound(format!("upload session {tp}"));
                 let (owner, path, size, md5): (i64, String, i64, String) = c
                     .query_row(

@@ -305,7 +305,7 @@ impl Core {
     pub async fn comments(&self, user: &User, path: NodePath) -> CoreResult<Vec<Comment>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = nodes::resolve(c, uid, &path)?;
                 let ids: Vec<String> = {
                     let mut stmt = c.prepare(
@@ -491,7 +491,7 @@ impl Core {
     pub async fn my_tasks(&self, user: &User) -> CoreResult<Vec<MyTask>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let ids: Vec<String> = {
                     let mut stmt =
                         c.prepare("SELECT comment_id FROM comment_assignees WHERE user_id = ?1")?;

@@ -126,7 +126,7 @@ impl Core {
     pub async fn company(&self, actor: &User, company: i64) -> CoreResult<(Company, bool)> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let actor = roles::actor(c, aid)?;
                 roles::authorize_member(&actor, company)?;
                 let full = roles::authorize_company(&actor, company).is_ok();
@@ -139,7 +139,7 @@ impl Core {
     pub async fn companies(&self, actor: &User) -> CoreResult<Vec<Company>> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 roles::authorize_system(&roles::actor(c, aid)?)?;
                 let ids: Vec<i64> = {
                     let mut stmt = c.prepare("SELECT id FROM companies ORDER BY id")?;
@@ -211,7 +211,7 @@ impl Core {
     pub async fn storage_usage(&self, actor: &User, company: i64) -> CoreResult<StorageUsage> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let actor = roles::actor(c, aid)?;
                 roles::authorize_company(&actor, company)?;
                 company_by_id(c, company)?;

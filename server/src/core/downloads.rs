@@ -63,7 +63,7 @@ impl Core {
         let t = ticket.to_owned();
         let (name, blob) = self
             .db
-            .tx(move |c| {
+            .read(move |c| {
                 let (name, blob, link) = c
                     .query_row(
                         "SELECT name, md5, size, link_hash FROM tickets WHERE ticket = ?1 AND expires > ?2",

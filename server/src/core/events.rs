@@ -182,7 +182,7 @@ impl Core {
         }
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let types = format!(",{},", q.types.join(","));
                 let mut stmt = c.prepare(
                     "WITH RECURSIVE shared(id) AS ( \

@@ -185,7 +185,7 @@ impl Core {
     ) -> CoreResult<Vec<GroupCollaborator>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = nodes::resolve(c, uid, &path)?;
                 let Some(root) = share_root(c, &node)? else {
                     return Ok(Vec::new());

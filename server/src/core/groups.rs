@@ -102,7 +102,7 @@ impl Core {
     ) -> CoreResult<(u64, Vec<Group>)> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let actor = roles::actor(c, aid)?;
                 let company = roles::company_of_request(&actor, company);
                 roles::authorize_member(&actor, company)?;
@@ -254,7 +254,7 @@ impl Core {
     pub async fn group_members(&self, actor: &User, group: i64) -> CoreResult<Vec<User>> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 managed_group(c, aid, group)?;
                 let mut stmt = c.prepare(
                     "SELECT u.id, u.login, u.name FROM group_members m JOIN users u ON u.id = m.user_id \

@@ -14,7 +14,7 @@ impl Core {
     pub async fn path_of_node(&self, user: &User, id: i64) -> CoreResult<NodePath> {
         let uid = user.id;
         self.db
-            .tx(move |c| nodes::path_for(c, uid, id))
+            .read(move |c| nodes::path_for(c, uid, id))
             .await?
             .ok_or_else(|| CoreError::NotFound(format!("item {id}")))
     }

@@ -57,7 +57,7 @@ impl Core {
     /// An unused, unexpired invitation (no token needed: the invitation is the credential).
     pub async fn invitation(&self, token: String) -> CoreResult<Invited> {
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 c.query_row(
                     "SELECT i.email, co.name FROM invitations i JOIN companies co ON co.id = i.company_id \
                      WHERE i.token = ?1 AND i.used_by IS NULL AND i.expires > ?2",

@@ -222,7 +222,7 @@ impl Core {
     pub async fn links(&self, user: &User) -> CoreResult<Vec<Link>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let hashes: Vec<String> = {
                     let mut stmt = c.prepare(
                         "SELECT hash FROM links WHERE user_id = ?1 ORDER BY created DESC, hash",
@@ -277,7 +277,7 @@ impl Core {
         let h = hash.to_owned();
         let opened = self
             .db
-            .tx(move |c| {
+            .read(move |c| {
                 let row: Option<LinkRow> = c
                     .query_row(
                         "SELECT node_id, expires, download_max, downloads, password_hash, user_id, path \
@@ -345,7 +345,7 @@ impl Core {
     ) -> CoreResult<Listing> {
         let top = self.open_link(hash, password).await?.node;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = inside(c, &top, &rel)?;
                 let children = (q.listing && node.folder)
                     .then(|| -> CoreResult<_> {

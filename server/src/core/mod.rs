@@ -23,6 +23,7 @@ pub mod passwords;
 pub mod previews;
 pub mod quota;
 pub mod quota_requests;
+pub mod rendezvous;
 pub mod roles;
 pub mod search;
 pub mod shares;
@@ -62,6 +63,8 @@ pub struct Core {
     pub(crate) thumbs_dir: PathBuf,
     /// `--fault-fail-part`: the part number whose first PUT in each session is refused.
     pub(crate) fault_fail_part: Option<u32>,
+    /// `Config::fault_listing_rendezvous`: every listing waits here for a second one.
+    pub(crate) listing_rendezvous: Option<Arc<rendezvous::Rendezvous>>,
     /// Sessions whose injected fault has already fired.
     pub(crate) faulted: Mutex<HashSet<String>>,
     /// Background tasks (purges), polled by id.
@@ -86,6 +89,7 @@ impl Core {
             uploads_dir,
             thumbs_dir,
             fault_fail_part,
+            listing_rendezvous: None,
             faulted: Mutex::new(HashSet::new()),
             tasks: Arc::default(),
             throttle: throttle::Throttle::new(throttle::Limits::default()),

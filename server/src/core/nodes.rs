@@ -760,8 +760,12 @@ pub(crate) fn copy_numbered(
 impl Core {
     pub async fn list(&self, user: &User, path: NodePath, q: ListQuery) -> CoreResult<Listing> {
         let user = user.id;
+        let rendezvous = self.listing_rendezvous.clone();
         self.db
-            .tx(move |c| {
+            .read(move |c| {
+                if let Some(r) = rendezvous {
+                    r.wait(std::time::Duration::from_secs(10))?;
+                }
                 let mut node = resolve(c, user, &path)?;
                 if path.is_root() {
                     // The root's listing shows the mounts too: its hash must change with them.
@@ -1050,7 +1054,7 @@ impl Core {
     ) -> CoreResult<(Entry, i64, BlobKey)> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = resolve(c, user, &path)?;
                 if node.folder {
                     return Err(CoreError::InvalidParameters(format!(

@@ -109,7 +109,7 @@ impl Core {
     ) -> CoreResult<Vec<QuotaRequest>> {
         let aid = actor.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 roles::authorize_company(&roles::actor(c, aid)?, company)?;
                 let mut stmt = c.prepare(
                     "SELECT q.id, u.id, u.login, u.name, q.created, q.state FROM quota_requests q \

@@ -77,7 +77,7 @@ impl Core {
     pub async fn search(&self, user: &User, q: SearchQuery) -> CoreResult<(Vec<Entry>, bool)> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let root = nodes::resolve(c, user, &NodePath::root())?;
                 let needle = q.text.as_deref().map(str::to_lowercase).unwrap_or_default();
                 let mut hits: Vec<Entry> = nodes::live_descendants(c, &root, &NodePath::root())?
@@ -134,7 +134,7 @@ impl Core {
     pub async fn favorites(&self, user: &User) -> CoreResult<Vec<Entry>> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let root = nodes::resolve(c, user, &NodePath::root())?;
                 let mut favs: Vec<Entry> = nodes::live_descendants(c, &root, &NodePath::root())?
                     .into_iter()
@@ -150,7 +150,7 @@ impl Core {
     pub async fn folder_info(&self, user: &User, path: NodePath) -> CoreResult<FolderInfo> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = nodes::resolve(c, user, &path)?;
                 if !node.folder {
                     return Err(CoreError::InvalidParameters(format!(

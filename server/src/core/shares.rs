@@ -225,7 +225,7 @@ impl Core {
     ) -> CoreResult<Vec<Collaborator>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = nodes::resolve(c, uid, &path)?;
                 let owner = user_by_id(c, node.user_id)?;
                 let mut out = vec![Collaborator {
@@ -336,7 +336,7 @@ impl Core {
     pub async fn invites(&self, user: &User) -> CoreResult<Vec<Invite>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let mut stmt = c.prepare(
                     "SELECT s.hash, n.name, s.owner_id, u.name, s.writer, s.created, s.invitation FROM shares s \
                      JOIN nodes n ON n.id = s.node_id JOIN users u ON u.id = s.owner_id \
@@ -410,7 +410,7 @@ impl Core {
     pub async fn my_shares(&self, user: &User) -> CoreResult<Vec<MyShare>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 // People shared with one by one, plus groups (counted once each).
                 let mut stmt = c.prepare(
                     "SELECT x.node_id, COUNT(*) FROM ( \
@@ -440,7 +440,7 @@ impl Core {
     pub async fn other_shares(&self, user: &User) -> CoreResult<Vec<OtherShare>> {
         let uid = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let mut stmt = c.prepare(
                     "SELECT s.mount_name, s.owner_id, u.name, s.writer FROM shares s \
                      JOIN users u ON u.id = s.owner_id JOIN nodes n ON n.id = s.node_id \

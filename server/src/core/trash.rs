@@ -141,7 +141,7 @@ impl Core {
     ) -> CoreResult<TrashPage> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let hash = trash_hash(c, user)?;
                 let mut stmt = c.prepare(&format!(
                     "SELECT {COLS}, orig_path FROM nodes WHERE user_id = ?1 AND deleted_at IS NOT NULL \

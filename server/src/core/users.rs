@@ -250,6 +250,6 @@ impl Core {
     }
 
     pub async fn account(&self, user_id: i64) -> CoreResult<Account> {
-        self.db.tx(move |c| account_by_id(c, user_id)).await
+        self.db.read(move |c| account_by_id(c, user_id)).await
     }
 }

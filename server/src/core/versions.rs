@@ -40,7 +40,7 @@ impl Core {
     ) -> CoreResult<Vec<Version>> {
         let user = user.id;
         self.db
-            .tx(move |c| {
+            .read(move |c| {
                 let node = live_file(c, user, &path)?;
                 let mut stmt = c.prepare(
                     "SELECT v.version, v.md5, v.size, v.created, v.author, COALESCE(u.name, ''), v.restored_from \

@@ -3,6 +3,7 @@
 
 pub mod blobs;
 pub mod sqlite;
+mod sqlite_pool;
 
 pub use blobs::{BlobKey, BlobStore, LocalDiskBlobs};
 pub use sqlite::Db;

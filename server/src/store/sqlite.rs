@@ -1,11 +1,15 @@
-//! The metadata database: one SQLite file in WAL mode, one connection behind a mutex, every call
-//! on the blocking pool so the async executor never waits on disk.
+//! The metadata database: one SQLite file in WAL mode. Writes ([`Db::tx`]) go through one
+//! connection behind a mutex, so they are serialised; reads ([`Db::read`]) take one of a few
+//! read-only connections (`sqlite_pool`) and run side by side, each in one snapshot that never
+//! waits for a writer. Every call runs on the blocking pool so the async executor never waits on
+//! disk.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
+use super::sqlite_pool::{self, ReadPool};
 use crate::core::error::{CoreError, CoreResult};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
@@ -276,7 +280,10 @@ CREATE INDEX uploads_owner ON uploads(owner_id);
 ];
 
 #[derive(Clone)]
-pub struct Db(Arc<Mutex<Connection>>);
+pub struct Db {
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<ReadPool>,
+}
 
 impl Db {
     pub fn open(path: &Path) -> CoreResult<Self> {
@@ -286,7 +293,24 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
-        Ok(Self(Arc::new(Mutex::new(conn))))
+        // After the migrations: the readers open a file that exists, in WAL mode, up to date.
+        let readers = ReadPool::open(path, sqlite_pool::default_size())?;
+        Ok(Self {
+            writer: Arc::new(Mutex::new(conn)),
+            readers: Arc::new(readers),
+        })
+    }
+
+    /// Run `f` on a read-only connection, in one snapshot of the last committed state, on the
+    /// blocking pool. Reads run concurrently with each other and with a write; any attempt to
+    /// write in `f` fails ("attempt to write a readonly database").
+    pub async fn read<T, F>(&self, f: F) -> CoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> CoreResult<T> + Send + 'static,
+    {
+        let readers = self.readers.clone();
+        tokio::task::spawn_blocking(move || readers.read_blocking(f)).await?
     }
 
     /// Run `f` in one transaction on the blocking pool; an error rolls everything back.
@@ -304,7 +328,7 @@ impl Db {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> CoreResult<T>,
     ) -> CoreResult<T> {
         // A panic elsewhere poisons the lock but leaves the connection usable.
-        let mut conn = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let tx = conn.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
