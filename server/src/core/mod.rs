@@ -31,11 +31,13 @@ pub mod sizes;
 pub mod tasks;
 pub mod throttle;
 pub mod trash;
+pub mod tree;
 pub mod tree_guard;
 pub mod upload_limits;
 pub mod uploads;
 pub mod users;
 pub mod versions;
+mod walk;
 pub mod zipstream;
 
 use std::collections::HashSet;
@@ -46,7 +48,8 @@ use rand::RngCore;
 
 use crate::store::{BlobStore, Db};
 pub use error::{CoreError, CoreResult};
-pub use nodes::{Entry, ListQuery, Node, Order};
+pub use nodes::{Entry, ListQuery, Order};
+pub use tree::Node;
 pub use users::User;
 
 /// Wrong passwords in a row (per login or link, and source) that start a cool-down unless `--lockout-after` says otherwise.
