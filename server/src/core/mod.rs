@@ -25,6 +25,7 @@ pub mod quota;
 pub mod quota_requests;
 pub mod roles;
 pub mod search;
+mod share_rows;
 pub mod shares;
 mod signin;
 pub mod sizes;

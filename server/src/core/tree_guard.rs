@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use satchel_wire::NodePath;
 
 use super::tree::{self, Node};
-pub(crate) use super::walk::{Steps, ancestors};
+pub(crate) use super::walk::ancestors;
 use super::{CoreError, CoreResult};
 
 /// Refuses to put `source` into `dest` when `dest` is `source` or lies below it in the owner's
