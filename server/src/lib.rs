@@ -4,6 +4,7 @@
 pub mod config;
 pub mod core;
 pub mod dialects;
+pub mod error;
 pub mod http_error;
 pub mod store;
 pub mod user_content;

@@ -9,7 +9,9 @@ pub mod chunks;
 pub mod comments;
 pub mod companies;
 pub mod downloads;
-pub mod error;
+// The error type lives below both the core and the store (`crate::error`); `core::error`
+// names it too.
+pub use crate::error;
 pub mod events;
 pub mod group_shares;
 pub mod groups;
