@@ -322,8 +322,9 @@ fn cycles(edges: &Edges) -> Vec<String> {
 /// entry goes with it.
 const WAITING: &[(&str, &str)] = &[(
     "cycle in src/: {core, store}",
-    "store/sqlite.rs names the error as `crate::core::error`; it is `crate::error` now, and the \
-     import changes once the read-pool branch (which edits store/sqlite.rs) has merged",
+    "store/sqlite.rs (and store/sqlite_pool.rs on the read-pool branch) name the error \
+     `crate::core::error`; it is `crate::error` now, and those imports change once that branch \
+     has merged",
 )];
 
 #[test]
