@@ -108,3 +108,20 @@ pub fn add_retry_after(response: &mut Response, e: &CoreError) {
         );
     }
 }
+
+/// `CatchPanicLayer`'s answer: the dialect's generic 500 (the payload goes to the log only).
+pub fn on_panic(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else {
+        "a panic with no message".to_owned()
+    };
+    let e = CoreError::Internal(format!("handler panicked: {detail}"));
+    if crate::request_id::current_is_opendrive() {
+        opendrive::OdError::Core(e).into_response()
+    } else {
+        ApiError(e).into_response()
+    }
+}

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod core;
 pub mod dialects;
+pub mod error;
 pub mod http_error;
 pub mod store;
 pub mod user_content;
@@ -121,7 +122,7 @@ fn app(
     // the log shows no URL; every answer gets its security headers and the request id.
     app.with_state(AppState { core })
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
-            request_id::on_panic,
+            http_error::on_panic,
         ))
         // Every request knows its source, for the per-source guessing limits.
         .layer(axum::middleware::from_fn_with_state(

@@ -1,7 +1,7 @@
 //! Request ids, 5xx hygiene, panics and what the request log shows.
 //!
 //! Every request gets a fresh random id, answered in `X-Request-Id` and held in a task-local
-//! while the handler runs, so the error mappers (`http_error`) can put it in a 5xx body and in
+//! while the handler runs, so the error mappers (`http_error`, above this module) can put it in a 5xx body and in
 //! the log line without threading it through every handler. A 5xx body never carries internal
 //! text (database messages, panic payloads): only a generic sentence and the id; the details go
 //! to the log with the same id.
@@ -10,17 +10,11 @@
 //! public links carry their secret hash in the path, so a span holds the method and the matched
 //! route template only (`/api/v1/file/fileversions.json/{session_id}/{file_group_id}`).
 
-use std::any::Any;
-
 use axum::extract::{MatchedPath, Request};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use rand::Rng;
-
-use crate::core::CoreError;
-use crate::http_error::ApiError;
-use crate::http_error::opendrive::OdError;
 
 pub const HEADER: &str = "x-request-id";
 
@@ -87,20 +81,7 @@ pub fn make_span<B>(req: &axum::http::Request<B>) -> tracing::Span {
     tracing::info_span!("request", method = %req.method(), route, request_id = id)
 }
 
-/// `CatchPanicLayer`'s answer: the dialect's generic 500 (the payload goes to the log only).
-pub fn on_panic(payload: Box<dyn Any + Send + 'static>) -> Response {
-    let detail = if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else {
-        "a panic with no message".to_owned()
-    };
-    let e = CoreError::Internal(format!("handler panicked: {detail}"));
-    let opendrive = CURRENT.try_with(|r| r.opendrive).unwrap_or(false);
-    if opendrive {
-        OdError::Core(e).into_response()
-    } else {
-        ApiError(e).into_response()
-    }
+/// Whether the current request is OpenDrive's (a panic is answered in its format).
+pub fn current_is_opendrive() -> bool {
+    CURRENT.try_with(|r| r.opendrive).unwrap_or(false)
 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::CoreResult;
-use super::nodes::blob_in_use;
+use super::tree::blob_in_use;
 use crate::store::{BlobKey, BlobStore, Db};
 
 /// Delete those of `candidates` that nothing refers to any more, in a transaction of their own

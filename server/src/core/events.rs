@@ -9,7 +9,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use satchel_wire::{FileName, NodePath};
 
-use super::nodes::{self, by_id};
+use super::tree::{self, by_id};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
 /// What happened. File and folder variants of the tree events are picked by the node.
@@ -164,7 +164,7 @@ fn path_in(
     let Some(parent) = parent else {
         return Ok(None);
     };
-    let (Some(dir), Ok(name)) = (nodes::path_for(c, user, parent)?, FileName::parse(name)) else {
+    let (Some(dir), Ok(name)) = (tree::path_for(c, user, parent)?, FileName::parse(name)) else {
         return Ok(None);
     };
     Ok(Some(dir.join(&name)))
@@ -278,12 +278,12 @@ impl Core {
                 {
                     // A deleted item is named where it was; anything else where it is now.
                     let path = if kind.ends_with("_deleted") {
-                        match nodes::path_for(c, uid, node)? {
+                        match tree::path_for(c, uid, node)? {
                             Some(p) => Some(p),
                             None => path_in(c, uid, parent, &name)?,
                         }
                     } else {
-                        nodes::path_for(c, uid, node)?
+                        tree::path_for(c, uid, node)?
                     };
                     let oldpath = match old_name {
                         Some(old) => path_in(c, uid, old_parent, &old)?,
@@ -314,7 +314,7 @@ impl Core {
 
 /// Does `user` reach the node at all (owner or collaborator)?
 pub(crate) fn can_see(c: &Connection, user: i64, node: i64) -> CoreResult<bool> {
-    Ok(nodes::path_for(c, user, node)?.is_some())
+    Ok(tree::path_for(c, user, node)?.is_some())
 }
 
 /// The user id behind a login (bare or typed), if any.

@@ -1,4 +1,4 @@
-//! Folders shared with a group. A group share is one `group_shares` row; [`sync`] turns it into
+//! Folders shared with a group. A group share is one `group_shares` row; [`sync`] (in `share_rows`) turns it into
 //! one accepted `shares` row per member (tagged with the group), so a member's mount resolves
 //! exactly like a personal share in `nodes::child`. Every change to membership, to group shares
 //! or to groups calls [`sync`] in the same transaction: members get the folder without
@@ -14,7 +14,7 @@ use satchel_wire::NodePath;
 use super::groups::{self, Group};
 use super::nodes::{self};
 use super::roles;
-use super::shares::{free_mount_name, new_hash, own_folder, share_root, shareable_folder};
+use super::share_rows::{own_folder, share_root, shareable_folder, sync};
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
 /// A group a folder is shared with, as `shares/collaborators/` lists it.
@@ -25,59 +25,6 @@ pub struct GroupCollaborator {
     pub writer: bool,
     /// The share was made on an ancestor of the asked path.
     pub is_indirect: bool,
-}
-
-/// Bring every group-made `shares` row in line with `group_shares` and `group_members`.
-pub(crate) fn sync(c: &Connection) -> CoreResult<()> {
-    let now = now_ms();
-    // Rows whose member left the group, whose group or group share ended, or who own the
-    // folder now (a handover).
-    let stale: Vec<(i64, i64)> = {
-        let mut stmt = c.prepare(
-            "SELECT s.id, s.member_id FROM shares s WHERE s.group_id IS NOT NULL AND (NOT EXISTS ( \
-               SELECT 1 FROM group_shares gs JOIN group_members gm ON gm.group_id = gs.group_id \
-               WHERE gs.node_id = s.node_id AND gs.group_id = s.group_id AND gm.user_id = s.member_id) \
-             OR s.member_id = (SELECT user_id FROM nodes WHERE id = s.node_id))",
-        )?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?
-    };
-    for (id, member) in &stale {
-        c.execute("DELETE FROM shares WHERE id = ?1", [id])?;
-        bump_root(c, *member, now)?;
-    }
-    // Members without the folder yet.
-    let missing: Vec<(i64, i64, i64, i64, bool)> = {
-        let mut stmt = c.prepare(
-            "SELECT gs.node_id, gs.group_id, n.user_id, gm.user_id, gs.writer \
-             FROM group_shares gs JOIN group_members gm ON gm.group_id = gs.group_id \
-             JOIN nodes n ON n.id = gs.node_id \
-             WHERE gm.user_id != n.user_id AND NOT EXISTS ( \
-               SELECT 1 FROM shares s WHERE s.node_id = gs.node_id AND s.member_id = gm.user_id) \
-             ORDER BY gs.created, gm.user_id",
-        )?;
-        stmt.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<Result<_, _>>()?
-    };
-    for (node_id, group, owner, member, writer) in missing {
-        let node = nodes::by_id(c, node_id)?;
-        let name = free_mount_name(c, member, &node.name)?;
-        c.execute(
-            "INSERT INTO shares (node_id, owner_id, member_id, writer, status, hash, mount_name, created, group_id) \
-             VALUES (?1, ?2, ?3, ?4, 'accepted', ?5, ?6, ?7, ?8)",
-            params![node_id, owner, member, writer, new_hash(), name, now, group],
-        )?;
-        bump_root(c, member, now)?;
-    }
-    Ok(())
-}
-
-/// A member's root listing changed (a mount came or went).
-fn bump_root(c: &Connection, user: i64, now: i64) -> CoreResult<()> {
-    let root = nodes::resolve(c, user, &NodePath::root())?;
-    nodes::bump(c, root.id, now)
 }
 
 /// The group, if the folder's owner may share with it: a group of their own company.

@@ -4,8 +4,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::group_shares;
 use super::roles::{self, Actor, Role};
+use super::share_rows;
 use super::{Core, CoreError, CoreResult, User, now_ms};
 
 #[derive(Debug, Clone)]
@@ -88,7 +88,7 @@ fn name_taken(c: &Connection, company: i64, name: &str, except: i64) -> CoreResu
 /// Delete a group and unmount the folders shared with it from its former members.
 fn delete_group_row(c: &Connection, group: i64) -> CoreResult<()> {
     c.execute("DELETE FROM user_groups WHERE id = ?1", [group])?;
-    group_shares::sync(c)
+    share_rows::sync(c)
 }
 
 impl Core {
@@ -224,7 +224,7 @@ impl Core {
                     )?;
                     out.push((user, MemberOutcome::Added));
                 }
-                group_shares::sync(c)?;
+                share_rows::sync(c)?;
                 Ok(out)
             })
             .await
@@ -245,7 +245,7 @@ impl Core {
                         "user {user} in group {group}"
                     )));
                 }
-                group_shares::sync(c)
+                share_rows::sync(c)
             })
             .await
     }

@@ -9,7 +9,9 @@ pub mod chunks;
 pub mod comments;
 pub mod companies;
 pub mod downloads;
-pub mod error;
+// The error type lives below both the core and the store (`crate::error`); `core::error`
+// names it too.
+pub use crate::error;
 pub mod events;
 pub mod group_shares;
 pub mod groups;
@@ -26,17 +28,20 @@ pub mod quota_requests;
 pub mod rendezvous;
 pub mod roles;
 pub mod search;
+mod share_rows;
 pub mod shares;
 mod signin;
 pub mod sizes;
 pub mod tasks;
 pub mod throttle;
 pub mod trash;
+pub mod tree;
 pub mod tree_guard;
 pub mod upload_limits;
 pub mod uploads;
 pub mod users;
 pub mod versions;
+mod walk;
 pub mod zipstream;
 
 use std::collections::HashSet;
@@ -47,7 +52,8 @@ use rand::RngCore;
 
 use crate::store::{BlobStore, Db};
 pub use error::{CoreError, CoreResult};
-pub use nodes::{Entry, ListQuery, Node, Order};
+pub use nodes::{Entry, ListQuery, Order};
+pub use tree::Node;
 pub use users::User;
 
 /// Wrong passwords in a row (per login or link, and source) that start a cool-down unless `--lockout-after` says otherwise.

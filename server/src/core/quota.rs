@@ -7,7 +7,7 @@ use satchel_wire::NodePath;
 
 use super::roles;
 use super::users::account_by_id;
-use super::{Core, CoreError, CoreResult, User, nodes, sizes, upload_limits};
+use super::{Core, CoreError, CoreResult, User, sizes, tree, upload_limits};
 
 /// Bytes of every file in `user`'s tree (trashed ones included: purging frees them).
 pub(crate) fn used_bytes(c: &Connection, user: i64) -> CoreResult<u64> {
@@ -93,7 +93,7 @@ pub(crate) fn tree_owner(c: &Connection, user: i64, path: &NodePath) -> CoreResu
         return Ok(user);
     };
     let top = NodePath::root().join(first);
-    Ok(match nodes::lookup(c, user, &top)? {
+    Ok(match tree::lookup(c, user, &top)? {
         Some(n) if n.user_id != user => n.user_id,
         _ => user,
     })
@@ -132,7 +132,7 @@ fn file_room(
     with_pending: bool,
 ) -> CoreResult<()> {
     let owner = tree_owner(c, user, path)?;
-    let freeing = match nodes::lookup(c, user, path)? {
+    let freeing = match tree::lookup(c, user, path)? {
         Some(n) if overwrite && !n.folder => n.size,
         _ => 0,
     };

@@ -8,13 +8,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use satchel_wire::{FileName, NodePath};
 
 use super::events::{self, Extra, Kind};
-use super::group_shares;
-use super::nodes::{self, Entry, Node};
+use super::nodes::{self, Entry};
+use super::share_rows::{
+    self, free_mount_name, new_hash, own_folder, share_root, shareable_folder,
+};
 use super::users::{bare_login, user_by_login};
 use super::{Core, CoreError, CoreResult, User, now_ms};
-
-/// The reference's maximum of numbered mount names (` (1)` … ` (10)`).
-const MAX_MOUNT_NUMBER: u32 = 10;
 
 /// `shares/add/`'s answer.
 #[derive(Debug, Clone)]
@@ -100,75 +99,6 @@ fn member(c: &Connection, login: &str) -> CoreResult<User> {
         return Ok(u);
     }
     Err(CoreError::NotFound(format!("user {login}")))
-}
-
-/// The caller's own folder at `path`, which only its owner may manage (a collaborator's path
-/// inside a mount: 403).
-pub(crate) fn own_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
-    let node = nodes::resolve(c, user, path)?;
-    if node.user_id != user {
-        return Err(CoreError::Forbidden(format!(
-            "only the owner manages the share of {path}"
-        )));
-    }
-    if !node.folder {
-        return Err(CoreError::InvalidParameters(format!(
-            "only folders are shared: {path}"
-        )));
-    }
-    if path.is_root() {
-        return Err(CoreError::InvalidParameters(
-            "the root folder cannot be shared".into(),
-        ));
-    }
-    Ok(node)
-}
-
-/// The caller's folder at `path`, if it may be shared: not inside (or holding) a folder shared
-/// with them, not the root.
-pub(crate) fn shareable_folder(c: &Connection, user: i64, path: &NodePath) -> CoreResult<Node> {
-    let node = nodes::resolve(c, user, path)?;
-    let holds_mount = path.is_root() && !nodes::mounts(c, user)?.is_empty();
-    if node.user_id != user || holds_mount {
-        return Err(CoreError::SharedRootInside(path.to_string()));
-    }
-    own_folder(c, user, path)
-}
-
-/// A free name for a mount in `user`'s root: `name`, then `name (1)` … `name (10)`.
-pub(crate) fn free_mount_name(c: &Connection, user: i64, name: &str) -> CoreResult<String> {
-    let root = nodes::resolve(c, user, &NodePath::root())?;
-    let base = FileName::parse(name)?;
-    let mut candidate = base.clone();
-    for n in 0..=MAX_MOUNT_NUMBER {
-        if n > 0 {
-            candidate = base.numbered(n);
-        }
-        if nodes::child(c, root.id, candidate.as_str())?.is_none() {
-            return Ok(candidate.to_string());
-        }
-    }
-    Err(CoreError::Conflict(format!(
-        "no free name for the shared folder {name} (at most {MAX_MOUNT_NUMBER} numbered)"
-    )))
-}
-
-/// The nearest share root at or above `node` (in its owner's tree).
-pub(crate) fn share_root(c: &Connection, node: &Node) -> CoreResult<Option<Node>> {
-    let mut current = Some(node.clone());
-    let mut steps = super::tree_guard::Steps::from(node.id);
-    while let Some(n) = current {
-        if n.shared {
-            return Ok(Some(n));
-        }
-        steps.step()?;
-        current = n.parent_id.map(|p| nodes::by_id(c, p)).transpose()?;
-    }
-    Ok(None)
-}
-
-pub(crate) fn new_hash() -> String {
-    format!("{}{}", super::random_id(), &super::random_id()[..8])
 }
 
 impl Core {
@@ -307,7 +237,7 @@ impl Core {
                     )));
                 }
                 // Still in a group the folder is shared with: mounted through the group now.
-                group_shares::sync(c)?;
+                share_rows::sync(c)?;
                 if let Some(parent) = node.parent_id {
                     nodes::bump(c, parent, now_ms())?;
                 }
@@ -518,7 +448,7 @@ impl Core {
                      VALUES (?1, ?2, ?3, 1, 'accepted', ?4, ?5, ?6)",
                     params![node.id, member.id, uid, new_hash(), name, now],
                 )?;
-                group_shares::sync(c)?;
+                share_rows::sync(c)?;
                 Ok(())
             })
             .await

@@ -3,8 +3,8 @@
 //! A move or copy is checked here by node id, not by path: one folder can be reached by two
 //! paths (a share and a share inside it, both mounted by the same member), so a path check
 //! alone let a folder become its own ancestor. Every walk up the tree is bounded by
-//! [`MAX_WALK`], so a corrupt tree answers an Internal error instead of looping forever while
-//! the database lock is held. [`copy_subtree`] lists what it copies before inserting anything,
+//! [`MAX_WALK`](super::walk::MAX_WALK) (`walk`), so a corrupt tree answers an Internal error
+//! instead of looping forever while the database lock is held. [`copy_subtree`] lists what it copies before inserting anything,
 //! and iterates, so it can neither walk into its own copies nor overflow the stack.
 
 use std::collections::HashSet;
@@ -12,55 +12,9 @@ use std::collections::HashSet;
 use rusqlite::Connection;
 use satchel_wire::NodePath;
 
-use super::nodes::{self, Node};
+use super::tree::{self, Node};
+pub(crate) use super::walk::ancestors;
 use super::{CoreError, CoreResult};
-
-/// More folders above a node than any real tree has (paths are at most 256 deep); reaching it
-/// means a cycle.
-pub(crate) const MAX_WALK: usize = 10_000;
-
-fn corrupt(id: i64) -> CoreError {
-    CoreError::Internal(format!(
-        "the tree above node {id} is corrupt: a cycle, or deeper than {MAX_WALK}"
-    ))
-}
-
-/// Counts the steps of a walk up the tree, refusing the step past [`MAX_WALK`].
-pub(crate) struct Steps {
-    start: i64,
-    taken: usize,
-}
-
-impl Steps {
-    pub(crate) fn from(start: i64) -> Self {
-        Self { start, taken: 0 }
-    }
-
-    pub(crate) fn step(&mut self) -> CoreResult<()> {
-        self.taken += 1;
-        if self.taken > MAX_WALK {
-            return Err(corrupt(self.start));
-        }
-        Ok(())
-    }
-}
-
-/// `id` and the id of every folder above it, bottom-up, ending at a root.
-pub(crate) fn ancestors(c: &Connection, id: i64) -> CoreResult<Vec<i64>> {
-    // The depth column bounds the recursion even when the links loop.
-    let mut stmt = c.prepare_cached(
-        "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL \
-         SELECT n.parent_id, up.depth + 1 FROM nodes n JOIN up ON n.id = up.id \
-         WHERE n.parent_id IS NOT NULL AND up.depth < ?2) \
-         SELECT id FROM up ORDER BY depth",
-    )?;
-    let rows = stmt.query_map(rusqlite::params![id, MAX_WALK as i64], |r| r.get(0))?;
-    let ids: Vec<i64> = rows.collect::<Result<_, _>>()?;
-    if ids.len() > MAX_WALK {
-        return Err(corrupt(id));
-    }
-    Ok(ids)
-}
 
 /// Refuses to put `source` into `dest` when `dest` is `source` or lies below it in the owner's
 /// tree, whatever paths the caller reached them by. Both move and copy call it (via `place`),
@@ -94,7 +48,7 @@ pub(crate) fn copy_subtree(
     let mut i = 0;
     while i < plan.len() {
         if plan[i].0.folder {
-            for kid in nodes::children(c, plan[i].0.id)? {
+            for kid in tree::children(c, plan[i].0.id)? {
                 if seen.insert(kid.id) {
                     plan.push((kid, Some(i)));
                 }
@@ -108,7 +62,7 @@ pub(crate) fn copy_subtree(
             None => (parent, name),
             Some(j) => (copies[*j], node.name.as_str()),
         };
-        let id = nodes::insert_node(
+        let id = tree::insert_node(
             c,
             into,
             as_name,
@@ -119,7 +73,7 @@ pub(crate) fn copy_subtree(
             node.modified,
         )?;
         if let Some(key) = node.blob() {
-            nodes::add_version(c, id, 1, &key, user, now)?;
+            tree::add_version(c, id, 1, &key, user, now)?;
         }
         copies.push(id);
     }

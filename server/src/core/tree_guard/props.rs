@@ -10,7 +10,7 @@ use rusqlite::params;
 use satchel_wire::{FileName, NodePath};
 
 use super::ancestors;
-use crate::core::{Core, CoreError, User, nodes, now_ms, users};
+use crate::core::{Core, CoreError, User, now_ms, tree, users};
 
 const NAMES: [&str; 3] = ["a", "b", "c"];
 
@@ -103,16 +103,16 @@ fn check_invariants(c: &rusqlite::Connection) -> Result<(), String> {
     };
     for (id, owner, _) in &all {
         let up = ancestors(c, *id).map_err(|e| format!("node {id}: {e}"))?;
-        let top = nodes::by_id(c, *up.last().unwrap()).unwrap();
+        let top = tree::by_id(c, *up.last().unwrap()).unwrap();
         if top.parent_id.is_some() || top.user_id != *owner {
             return Err(format!("node {id} does not lead to its owner's root"));
         }
         let live = up
             .iter()
-            .all(|a| nodes::by_id(c, *a).unwrap().deleted_at.is_none());
+            .all(|a| tree::by_id(c, *a).unwrap().deleted_at.is_none());
         if live && up.len() > 1 {
-            let p = nodes::path_of(c, *id).map_err(|e| e.to_string())?;
-            let found = nodes::lookup(c, *owner, &p).map_err(|e| e.to_string())?;
+            let p = tree::path_of(c, *id).map_err(|e| e.to_string())?;
+            let found = tree::lookup(c, *owner, &p).map_err(|e| e.to_string())?;
             if found.map(|n| n.id) != Some(*id) {
                 return Err(format!("node {id} is not found at its path {p}"));
             }

@@ -13,14 +13,14 @@ use tower_http::services::ServeFile;
 
 use super::folders::{parse_path, transfer};
 use super::links::{is_public_id, public_download, public_file_info};
-use super::objects::{Context, download_link, file_of, seconds, thumb_link};
+use super::objects::{Context, download_link, file_answer, file_of, seconds, thumb_link};
 use super::{
     Args, Call, Kind, MaybeCall, OdResult, changeable, entry_at, folder_path, item, new_name,
-    node_id, parent_update_time, said,
+    node_id, said,
 };
 use crate::AppState;
+use crate::core::CoreError;
 use crate::core::previews::PreviewSize;
-use crate::core::{CoreError, User};
 use crate::dialects::cloudike::archive::zip_response;
 use crate::http_error::opendrive::OdError;
 
@@ -38,18 +38,6 @@ pub(super) fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("download/file.json/{file_id}", get(download)),
         ("download/all.json", post(zip).get(zip)),
     ]
-}
-
-/// A file object with the `DirUpdateTime` of the folder holding it.
-pub(super) async fn file_answer(
-    state: &AppState,
-    user: &User,
-    entry: &crate::core::Entry,
-) -> OdResult<Json<od::File>> {
-    let ctx = Context::load(state, user).await?;
-    let mut file = file_of(entry, &ctx);
-    file.DirUpdateTime = Some(parent_update_time(state, user, &entry.path).await?);
-    Ok(Json(file))
 }
 
 async fn info(State(state): State<AppState>, call: MaybeCall) -> OdResult<Json<od::File>> {

@@ -8,8 +8,7 @@ use axum::routing::{MethodRouter, get, post, put};
 use satchel_wire::NodePath;
 use satchel_wire::opendrive::{self as od, ResultBody, SharedFolder, VerifyPassword, field};
 
-use super::files::file_answer;
-use super::objects::{Context, file_of, folder_of, public_file, public_folder};
+use super::objects::{Context, file_answer, file_of, folder_of, public_file, public_folder};
 use super::{Args, Call, Kind, OdResult, changeable, done, new_name, said};
 use crate::AppState;
 use crate::core::downloads::Redeemed;

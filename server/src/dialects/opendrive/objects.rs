@@ -229,6 +229,18 @@ pub(super) fn public_folder(entry: &Entry, public_id: &str, rel: &NodePath) -> o
     }
 }
 
+/// A file object with the `DirUpdateTime` of the folder holding it.
+pub(super) async fn file_answer(
+    state: &AppState,
+    user: &User,
+    entry: &crate::core::Entry,
+) -> OdResult<axum::Json<od::File>> {
+    let ctx = Context::load(state, user).await?;
+    let mut file = file_of(entry, &ctx);
+    file.DirUpdateTime = Some(super::parent_update_time(state, user, &entry.path).await?);
+    Ok(axum::Json(file))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

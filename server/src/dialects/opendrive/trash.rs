@@ -9,8 +9,7 @@ use axum::routing::{MethodRouter, delete, get, post};
 use satchel_wire::NodePath;
 use satchel_wire::opendrive::{self as od, DirUpdate, ResultBody, TrashList, field};
 
-use super::files::file_answer;
-use super::objects::{Context, file_of, folder_of, seconds};
+use super::objects::{Context, file_answer, file_of, folder_of, seconds};
 use super::{Call, Kind, OdResult, changeable, dir_update_time, done, node_id, parent_update_time};
 use crate::AppState;
 use crate::core::tasks::TaskState;

@@ -14,8 +14,7 @@ use satchel_wire::opendrive::{
     self as od, ChunkAnswer, CreateFileAnswer, ExistingNames, OpenUploadAnswer, field,
 };
 
-use super::files::file_answer;
-use super::objects::{Context, download_link};
+use super::objects::{Context, download_link, file_answer};
 use super::{Call, Kind, OdResult, authenticate, folder_path, item, new_name, said};
 use crate::AppState;
 use crate::core::uploads::{Confirm, CreateFile, CreateOutcome, MAX_PART_SIZE, check_md5};

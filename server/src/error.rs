@@ -1,5 +1,7 @@
 //! The one error type of the domain core. Every front-end maps it to its own wire form in one
-//! place (`crate::http_error` for HTTP), so the core never thinks in status codes.
+//! place (`crate::http_error` for HTTP), so the core never thinks in status codes. It sits at
+//! the top of the crate, below both the core and the store (which answers it too), and the
+//! core re-exports it as `core::error`.
 
 use satchel_wire::NameError;
 
