@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 use super::sqlite_pool::{self, ReadPool};
-use crate::core::error::{CoreError, CoreResult};
+use crate::error::{CoreError, CoreResult};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
@@ -198,7 +198,7 @@ CREATE INDEX events_target ON events(target_user) WHERE target_user IS NOT NULL;
     // Administration: companies (every existing user joins company 1), roles and account
     // states, hard quotas, groups, invitations and quota requests. A group share is one
     // `group_shares` row plus one accepted `shares` row per member tagged with the group, kept in
-    // step by `core::group_shares::sync`, so mounts resolve exactly as for personal shares.
+    // step by `core::share_rows::sync`, so mounts resolve exactly as for personal shares.
     r#"
 CREATE TABLE companies (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::core::error::CoreResult;
+use crate::error::CoreResult;
 
 /// Idle read-only connections; a reader takes one, or waits until one comes back.
 pub(super) struct ReadPool {
