@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, FormData, ProgressEvent, XmlHttpRequest};
 
-use crate::model::ApiError;
+use crate::model::{ApiError, TextHead};
 
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
@@ -89,6 +89,25 @@ pub async fn get_blob(url: &str, headers: &[(&str, &str)]) -> Result<Result<Blob
         .await
         .map_err(js_error)?;
     Ok(Ok(blob.unchecked_into()))
+}
+
+/// The first `limit` bytes of a file at `url` (a Range GET), for text previews; a failure is
+/// told by the dialect's `error_from`.
+pub async fn text_head(
+    url: &str,
+    limit: u64,
+    error_from: fn(&Reply) -> ApiError,
+) -> Result<TextHead, ApiError> {
+    let range = format!("bytes=0-{}", limit.saturating_sub(1));
+    let reply = get(url, &[("Range", &range)]).await?;
+    if !reply.ok() {
+        return Err(error_from(&reply));
+    }
+    Ok(TextHead::from_range_reply(
+        reply.body,
+        reply.content_range.as_deref(),
+        limit,
+    ))
 }
 
 /// `GET url` with the given headers.

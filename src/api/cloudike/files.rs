@@ -211,15 +211,6 @@ impl FilesApi for Cloudike {
     }
 
     async fn text_head(&self, url: &str, limit: u64) -> Result<TextHead, ApiError> {
-        let range = format!("bytes=0-{}", limit.saturating_sub(1));
-        let reply = http::get(url, &[("Range", &range)]).await?;
-        if !reply.ok() {
-            return Err(error_from(&reply));
-        }
-        Ok(TextHead::from_range_reply(
-            reply.body,
-            reply.content_range.as_deref(),
-            limit,
-        ))
+        http::text_head(url, limit, error_from).await
     }
 }

@@ -87,11 +87,16 @@ fn parse_path(raw: &str) -> Result<NodePath, ApiError> {
 /// that listings, link views and accepted invitations carry.
 fn item_entry(m: &Metadata) -> Result<Entry, ApiError> {
     let path = parse_path(if m.path.is_empty() { "/" } else { &m.path })?;
+    Ok(entry_at(m, path))
+}
+
+/// Every field of `m` as an [`Entry`] at `path` (the name is the path's last segment).
+fn entry_at(m: &Metadata, path: NodePath) -> Entry {
     let name = match path.name() {
         Some(n) => n.as_str().to_owned(),
         None => m.name.clone(),
     };
-    Ok(Entry {
+    Entry {
         name,
         path,
         is_folder: m.folder,
@@ -107,7 +112,7 @@ fn item_entry(m: &Metadata) -> Result<Entry, ApiError> {
         writable: m.writable,
         comments: m.comments,
         owner_id: (m.owner != 0).then(|| m.owner.to_string()),
-    })
+    }
 }
 
 fn unit(reply: Reply) -> Result<(), ApiError> {
@@ -243,30 +248,14 @@ pub fn kind_of(error: &str, status: u16) -> ErrorKind {
     }
 }
 
-/// A Cloudike item as an [`Entry`].
+/// A Cloudike item as an [`Entry`], from replies that carry no sharing extensions (a plain
+/// metadata answer): the caller's own, writable, uncommented.
 pub fn entry_from(m: &Metadata) -> Result<Entry, ApiError> {
-    let path = NodePath::parse(&m.path)
-        .map_err(|e| ApiError::new(ErrorKind::Unexpected, 200, format!("{}: {e}", m.path)))?;
-    let name = match path.name() {
-        Some(n) => n.as_str().to_owned(),
-        None => m.name.clone(),
-    };
     Ok(Entry {
-        name,
-        path,
-        is_folder: m.folder,
-        size: m.bytes,
-        modified_ms: m.modified,
-        checksum: m.checksum.clone(),
-        version: m.version,
-        created_ms: m.created,
-        mime: m.mime_type.clone(),
-        favorite: m.favorite,
-        thumbnail: m.thumbnail,
         shared: false,
         writable: true,
         comments: 0,
-        owner_id: (m.owner != 0).then(|| m.owner.to_string()),
+        ..entry_at(m, parse_path(&m.path)?)
     })
 }
 
@@ -280,7 +269,7 @@ fn with_query(endpoint: &str, form: &Form) -> String {
     }
 }
 
-/// The total length in `bytes 0-9/1234`.
+/// Milliseconds since the epoch, from the browser's clock.
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }

@@ -51,21 +51,4 @@ impl CommentsApi for OpenDrive {
         self.delete_at(&self.in_session("tasks/trashcomment.json", &[id]))
             .await
     }
-
-    async fn set_task_status(&self, _id: &str, _status: TaskStatus) -> Result<Comment, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
-    async fn my_tasks(&self) -> Result<Vec<MyTask>, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
-    async fn events(
-        &self,
-        _group: EventGroup,
-        _skip: u64,
-        _limit: u64,
-    ) -> Result<Vec<Event>, ApiError> {
-        Err(ApiError::unsupported())
-    }
 }

@@ -159,14 +159,6 @@ impl FilesApi for OpenDrive {
             .await
     }
 
-    async fn set_favorite(&self, _path: &NodePath, _favorite: bool) -> Result<Entry, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
-    async fn favorites(&self) -> Result<Vec<Entry>, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
     async fn search(&self, query: &SearchQuery, offset: u64, limit: u64) -> Result<Page, ApiError> {
         // `search_query` is recursive and answers a flat list; kinds and dates are not in the
         // API, so they are filtered here, on the whole answer, before paging.
@@ -267,15 +259,6 @@ impl FilesApi for OpenDrive {
     }
 
     async fn text_head(&self, url: &str, limit: u64) -> Result<TextHead, ApiError> {
-        let range = format!("bytes=0-{}", limit.saturating_sub(1));
-        let reply = http::get(url, &[("Range", &range)]).await?;
-        if !reply.ok() {
-            return Err(error_from(&reply));
-        }
-        Ok(TextHead::from_range_reply(
-            reply.body,
-            reply.content_range.as_deref(),
-            limit,
-        ))
+        http::text_head(url, limit, error_from).await
     }
 }

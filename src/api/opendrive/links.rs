@@ -125,11 +125,6 @@ impl LinksApi for OpenDrive {
         .await
     }
 
-    async fn links(&self) -> Result<Vec<PublicLink>, ApiError> {
-        // No list of links in this API; the share dialog asks per item (`link_of`).
-        Err(ApiError::unsupported())
-    }
-
     async fn link_of(&self, path: &NodePath) -> Result<Option<PublicLink>, ApiError> {
         self.on_item(path, async |k| {
             let (link, downloads, has_password) = match k.kind {
@@ -216,23 +211,5 @@ impl LinksApi for OpenDrive {
             query.push(("inline", "1".into()));
         }
         Ok(self.url(&with_query(&Self::at("download/file.json", link), &query)))
-    }
-
-    fn link_archive_url(
-        &self,
-        _link: &str,
-        _paths: &[NodePath],
-        _password: Option<&str>,
-    ) -> String {
-        // No zip of a public folder in this API (`link_archives` is off).
-        String::new()
-    }
-
-    async fn save_link(&self, _link: &str, _password: Option<&str>) -> Result<String, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
-    async fn save_state(&self, _task: &str) -> Result<SaveState, ApiError> {
-        Err(ApiError::unsupported())
     }
 }

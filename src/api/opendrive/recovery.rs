@@ -137,8 +137,4 @@ impl RecoveryApi for OpenDrive {
         let id = self.file_id(path).await?;
         Ok(self.download_link(&format!("{id}.{version}"), false))
     }
-
-    async fn restore_version(&self, _path: &NodePath, _version: i64) -> Result<Entry, ApiError> {
-        Err(ApiError::unsupported())
-    }
 }

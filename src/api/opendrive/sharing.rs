@@ -175,21 +175,9 @@ impl SharingApi for OpenDrive {
         Ok(())
     }
 
-    async fn handover(&self, _folder: &NodePath, _login: &str) -> Result<(), ApiError> {
-        Err(ApiError::unsupported())
-    }
-
     async fn invites(&self) -> Result<Vec<Invite>, ApiError> {
         // Sharing takes effect at once in this dialect: there is never an invitation to answer.
         Ok(Vec::new())
-    }
-
-    async fn accept_invite(&self, _id: &str) -> Result<Entry, ApiError> {
-        Err(ApiError::unsupported())
-    }
-
-    async fn decline_invite(&self, _id: &str) -> Result<(), ApiError> {
-        Err(ApiError::unsupported())
     }
 
     async fn shared_by_me(&self) -> Result<Vec<OwnShare>, ApiError> {
