@@ -91,6 +91,18 @@ pub async fn get_blob(url: &str, headers: &[(&str, &str)]) -> Result<Result<Blob
     Ok(Ok(blob.unchecked_into()))
 }
 
+/// `origin` (the API server's), or this page's own origin when `origin` is `""` (same-origin
+/// deployment): where recipients' pages and invitation links live.
+pub fn page_origin(origin: &str) -> String {
+    if origin.is_empty() {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    } else {
+        origin.to_owned()
+    }
+}
+
 /// The first `limit` bytes of a file at `url` (a Range GET), for text previews; a failure is
 /// told by the dialect's `error_from`.
 pub async fn text_head(

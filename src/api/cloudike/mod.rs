@@ -156,13 +156,7 @@ impl Cloudike {
 
     /// The origin recipients' pages live at: the server's, or this page's when that is `""`.
     fn page_origin(&self) -> String {
-        if self.origin.is_empty() {
-            web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default()
-        } else {
-            self.origin.clone()
-        }
+        http::page_origin(&self.origin)
     }
 
     fn auth(&self) -> Vec<(&'static str, &str)> {

@@ -58,13 +58,7 @@ impl OpenDrive {
 
     /// The page origin recipients' pages live at: the server's, or this page's when that is `""`.
     pub(super) fn page_origin(&self) -> String {
-        if self.origin.is_empty() {
-            web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default()
-        } else {
-            self.origin.clone()
-        }
+        http::page_origin(&self.origin)
     }
 
     pub(super) fn public_link(
