@@ -4,16 +4,16 @@
 //! executor; nothing is ever held whole in memory.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter};
+use std::path::PathBuf;
 
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
-use md5::{Digest, Md5};
+use futures_util::Stream;
 use rusqlite::{OptionalExtension, params};
 use satchel_wire::NodePath;
 
 use super::nodes::{self, Entry};
+use super::upload_bytes::{HashingWriter, remove_quietly, stream_to_file};
 use super::{Core, CoreError, CoreResult, User, now_ms, random_id};
 use super::{quota, sizes, upload_limits};
 use crate::store::BlobKey;
@@ -61,8 +61,8 @@ pub struct Confirm {
     pub md5: Option<String>,
 }
 
-struct Session {
-    user_id: i64,
+pub(super) struct Session {
+    pub(super) user_id: i64,
     path: String,
     size: u64,
     md5: String,
@@ -73,7 +73,7 @@ struct Session {
     modified: Option<i64>,
 }
 
-fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session> {
+pub(super) fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session> {
     c.query_row(
         "SELECT user_id, size, md5, overwrite, create_dirs, multipart, created_param, modified_param, path \
          FROM uploads WHERE temp_path = ?1",
@@ -97,7 +97,7 @@ fn load_session(c: &rusqlite::Connection, temp_path: &str) -> CoreResult<Session
 }
 
 /// A session id is the credential for its part URLs and a directory name; accept nothing else.
-fn check_temp_path(temp_path: &str) -> CoreResult<()> {
+pub(super) fn check_temp_path(temp_path: &str) -> CoreResult<()> {
     if temp_path.len() == 32
         && temp_path
             .bytes()
@@ -119,45 +119,16 @@ pub fn check_md5(field: &str, value: &str) -> CoreResult<String> {
     }
 }
 
-/// A writer that hashes what passes through it.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: Md5,
-    written: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.written += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-impl<W: Write> HashingWriter<W> {
-    fn new(inner: W) -> Self {
-        Self {
-            inner,
-            hasher: Md5::new(),
-            written: 0,
-        }
-    }
-    fn finish(mut self) -> io::Result<(u64, String)> {
-        self.inner.flush()?;
-        Ok((self.written, hex::encode(self.hasher.finalize())))
-    }
-}
-
-fn remove_quietly(path: &Path) {
-    let _ = std::fs::remove_file(path);
-}
-
 impl Core {
-    fn session_dir(&self, temp_path: &str) -> PathBuf {
+    pub(super) async fn forget_session(&self, temp_path: &str) {
+        self.faulted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(temp_path);
+        let _ = tokio::fs::remove_dir_all(self.session_dir(temp_path)).await;
+    }
+
+    pub(super) fn session_dir(&self, temp_path: &str) -> PathBuf {
         self.uploads_dir.join(temp_path)
     }
 
@@ -526,94 +497,6 @@ impl Core {
             Err(e) => Err(e),
         }
     }
-
-    pub async fn cancel_upload(&self, user: &User, temp_path: String) -> CoreResult<()> {
-        check_temp_path(&temp_path)?;
-        let uid = user.id;
-        let tp = temp_path.clone();
-        self.db
-            .tx(move |c| {
-                let session = load_session(c, &tp)?;
-                if session.user_id != uid {
-                    return Err(CoreError::NotFound(format!("upload session {tp}")));
-                }
-                c.execute("DELETE FROM upload_parts WHERE temp_path = ?1", [&tp])?;
-                c.execute("DELETE FROM uploads WHERE temp_path = ?1", [&tp])?;
-                Ok(())
-            })
-            .await?;
-        self.forget_session(&temp_path).await;
-        Ok(())
-    }
-
-    async fn forget_session(&self, temp_path: &str) {
-        self.faulted
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(temp_path);
-        let _ = tokio::fs::remove_dir_all(self.session_dir(temp_path)).await;
-    }
-
-    /// Remove sessions idle for longer than `idle_ms`; answers how many went.
-    pub async fn sweep_uploads(&self, idle_ms: i64) -> CoreResult<usize> {
-        let stale: Vec<String> = self
-            .db
-            .tx(move |c| {
-                let cutoff = now_ms() - idle_ms;
-                let mut stmt = c.prepare("SELECT temp_path FROM uploads WHERE touched < ?1")?;
-                let stale = stmt
-                    .query_map([cutoff], |r| r.get(0))?
-                    .collect::<Result<Vec<String>, _>>()?;
-                for tp in &stale {
-                    c.execute("DELETE FROM upload_parts WHERE temp_path = ?1", [tp])?;
-                    c.execute("DELETE FROM uploads WHERE temp_path = ?1", [tp])?;
-                }
-                Ok(stale)
-            })
-            .await?;
-        for tp in &stale {
-            self.forget_session(tp).await;
-        }
-        Ok(stale.len())
-    }
-
-    /// At startup: drop half-written files and part directories no session owns any more.
-    pub async fn clean_leftovers(&self) -> CoreResult<()> {
-        let live: std::collections::HashSet<String> = self
-            .db
-            .tx(|c| {
-                let mut stmt = c.prepare("SELECT temp_path FROM uploads")?;
-                let rows = stmt
-                    .query_map([], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?;
-                Ok(rows)
-            })
-            .await?;
-        let uploads = self.uploads_dir.clone();
-        let tmp = self.blobs.temp_dir();
-        tokio::task::spawn_blocking(move || -> io::Result<()> {
-            for entry in std::fs::read_dir(&tmp)?.flatten() {
-                if entry.file_name().to_string_lossy().starts_with("assemble-") {
-                    remove_quietly(&entry.path());
-                }
-            }
-            for entry in std::fs::read_dir(&uploads)?.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if !live.contains(&name) {
-                    let _ = std::fs::remove_dir_all(entry.path());
-                    continue;
-                }
-                for part in std::fs::read_dir(entry.path())?.flatten() {
-                    if part.file_name().to_string_lossy().ends_with(".partial") {
-                        remove_quietly(&part.path());
-                    }
-                }
-            }
-            Ok(())
-        })
-        .await??;
-        Ok(())
-    }
 }
 
 fn check_part_num(part_num: u32) -> CoreResult<()> {
@@ -624,54 +507,4 @@ fn check_part_num(part_num: u32) -> CoreResult<()> {
             "part_num must be 1 to {MAX_PARTS}"
         )))
     }
-}
-
-/// Stream a body into `path` while hashing it; the disk and the hashing run on the blocking pool,
-/// fed chunk by chunk through a small channel so memory stays bounded.
-/// More than `cap` bytes is refused (`BadDigest`) without writing the excess.
-async fn stream_to_file<S, E>(mut body: S, path: PathBuf, cap: u64) -> CoreResult<(u64, String)>
-where
-    S: Stream<Item = Result<Bytes, E>> + Send + Unpin,
-    E: std::fmt::Display,
-{
-    let (tx, mut rx) = tokio::sync::mpsc::channel::<Bytes>(8);
-    let writer = tokio::task::spawn_blocking(move || -> io::Result<(u64, String)> {
-        let mut out =
-            HashingWriter::new(BufWriter::with_capacity(256 * 1024, File::create(&path)?));
-        while let Some(chunk) = rx.blocking_recv() {
-            out.write_all(&chunk)?;
-        }
-        let done = out.finish()?;
-        Ok(done)
-    });
-    let mut failure = None;
-    let mut received = 0u64;
-    while let Some(chunk) = body.next().await {
-        match chunk {
-            Ok(bytes) => {
-                received += bytes.len() as u64;
-                if received > cap {
-                    failure = Some(CoreError::BadDigest(format!(
-                        "more than the {cap} bytes this part may hold"
-                    )));
-                    break;
-                }
-                if tx.send(bytes).await.is_err() {
-                    break; // the writer failed; its error is reported below
-                }
-            }
-            Err(e) => {
-                failure = Some(CoreError::InvalidParameters(format!(
-                    "the body was cut short: {e}"
-                )));
-                break;
-            }
-        }
-    }
-    drop(tx);
-    let written = writer.await?;
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    Ok(written?)
 }
