@@ -35,8 +35,15 @@ fn issue(c: &rusqlite::Connection, user: i64) -> CoreResult<OAuthTokens> {
         params![tokens.access_token, user, now, now + ACCESS_TTL_MS],
     )?;
     c.execute(
-        "INSERT INTO oauth_refresh (token, user_id, created, expires) VALUES (?1, ?2, ?3, ?4)",
-        params![tokens.refresh_token, user, now, now + REFRESH_TTL_MS],
+        "INSERT INTO oauth_refresh (token, user_id, created, expires, access_token) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            tokens.refresh_token,
+            user,
+            now,
+            now + REFRESH_TTL_MS,
+            tokens.access_token
+        ],
     )?;
     c.execute("DELETE FROM tokens WHERE expires < ?1", [now])?;
     c.execute("DELETE FROM oauth_refresh WHERE expires < ?1", [now])?;
@@ -48,14 +55,10 @@ fn issue(c: &rusqlite::Connection, user: i64) -> CoreResult<OAuthTokens> {
 }
 
 /// Revoke the refresh token issued together with the OAuth access token `access` (logging out).
-/// A pair is written in one statement pair with one timestamp and no other link between them,
-/// so the match is by user and issue time; two grants to one user in the same millisecond are
-/// both revoked, which errs on the safe side. Not an OAuth token: nothing happens.
+/// Not an OAuth token: nothing happens.
 pub(crate) fn revoke_refresh_of(c: &rusqlite::Connection, access: &str) -> CoreResult<()> {
     c.execute(
-        "DELETE FROM oauth_refresh WHERE EXISTS (SELECT 1 FROM tokens t WHERE t.token = ?1 \
-         AND t.device = 'oauth' AND t.user_id = oauth_refresh.user_id \
-         AND t.created = oauth_refresh.created)",
+        "DELETE FROM oauth_refresh WHERE access_token = ?1",
         [access],
     )?;
     Ok(())

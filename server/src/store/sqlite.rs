@@ -277,6 +277,10 @@ ALTER TABLE uploads ADD COLUMN owner_id INTEGER;
 CREATE INDEX uploads_user ON uploads(user_id);
 CREATE INDEX uploads_owner ON uploads(owner_id);
 "#,
+    // A refresh token names the access token it was issued with, so logging out ends both.
+    r#"
+ALTER TABLE oauth_refresh ADD COLUMN access_token TEXT;
+"#,
 ];
 
 #[derive(Clone)]
